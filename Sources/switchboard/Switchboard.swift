@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `switchboard` command line: a thin layer over the engine and the gateway.
+@main
+struct Switchboard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "A GraphQL gateway for realtime products.",
+        subcommands: [Parse.self, Format.self]
+    )
+}
