@@ -156,10 +156,17 @@ extension Parser {
         switch token.kind {
         case .name, .int, .float: TokenDescription(token.kind, value: lexer.text(of: token))
         case .string, .blockString:
-            // Only the current token's string value is at hand; a peeked one shows raw text.
-            TokenDescription(token.kind, value: token == self.token ? lexer.stringValue : lexer.text(of: token))
+            TokenDescription(token.kind, value: token == self.token ? lexer.stringValue : stringValue(of: token))
         default: TokenDescription(token.kind)
         }
+    }
+
+    /// The value of a string token other than the current one (a peeked token), read again.
+    private func stringValue(of token: Token) -> String {
+        var reader = Lexer(bytes: lexer.bytes, maxTokens: .max)
+        reader.position = token.start
+        _ = try? reader.next()
+        return reader.stringValue
     }
 
     /// The span from `start` to the end of the last consumed token.

@@ -1,0 +1,68 @@
+import Foundation
+
+// Runs each benchmark for Switchboard and for GraphQLSwift in the same process, one after
+// the other, and prints both medians and their ratio. Arguments filter benchmarks by name.
+
+struct Benchmark {
+    var name: String
+    /// Bytes processed per run, to report throughput; nil to report time per run.
+    var bytes: Int?
+    var ours: () throws -> Void
+    var theirs: () throws -> Void
+}
+
+func format(_ measurement: Measurement, bytes: Int?) -> String {
+    if let bytes {
+        return String(format: "%.1f MB/s", Double(bytes) / measurement.seconds / 1e6)
+    }
+    let seconds = measurement.seconds
+    if seconds < 1e-3 { return String(format: "%.1f µs", seconds * 1e6) }
+    return String(format: "%.2f ms", seconds * 1e3)
+}
+
+let workload = Workload()
+let doc1mb = try workload.text("doc-1mb.graphql")
+let clientQuery = try workload.text("query-client.graphql")
+
+let benchmarks = [
+    Benchmark(
+        name: "parse_1mb", bytes: doc1mb.utf8.count,
+        ours: Ours.parser(doc1mb), theirs: Theirs.parser(doc1mb)),
+    Benchmark(
+        name: "parse_client", bytes: nil,
+        ours: Ours.parser(clientQuery), theirs: Theirs.parser(clientQuery)),
+]
+
+// Options: names filter the benchmarks; `--profile` runs only Switchboard's side, for a
+// profiler, and `--runs=N` with it runs each N times untimed, for instruction counters.
+let options = CommandLine.arguments.dropFirst()
+let profiling = options.contains("--profile")
+let runs = options.first { $0.hasPrefix("--runs=") }.flatMap { Int($0.dropFirst("--runs=".count)) }
+let filters = options.filter { !$0.hasPrefix("--") }
+let selected = benchmarks.filter { benchmark in filters.isEmpty || filters.contains { benchmark.name.contains($0) } }
+
+func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+}
+
+switch (profiling, runs) {
+case (true, let runs?):
+    for benchmark in selected {
+        for _ in 0..<runs { try benchmark.ours() }
+    }
+case (true, nil):
+    for benchmark in selected {
+        let ours = try measure(minimumTime: .seconds(5), benchmark.ours)
+        print(pad(benchmark.name, 16) + format(ours, bytes: benchmark.bytes))
+    }
+case (false, _):
+    print(pad("benchmark", 16) + pad("switchboard", 16) + pad("GraphQLSwift", 16) + "ratio")
+    for benchmark in selected {
+        let ours = try measure(benchmark.ours)
+        let theirs = try measure(benchmark.theirs)
+        let ratio = theirs.seconds / ours.seconds
+        print(
+            pad(benchmark.name, 16) + pad(format(ours, bytes: benchmark.bytes), 16)
+                + pad(format(theirs, bytes: benchmark.bytes), 16) + String(format: "%.1fx", ratio))
+    }
+}

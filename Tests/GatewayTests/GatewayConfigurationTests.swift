@@ -1,0 +1,14 @@
+import Gateway
+import GraphQLEngine
+import Testing
+
+@Suite struct GatewayConfigurationTests {
+    @Test func clientDocumentsGetTheSafeDefaultLimits() throws {
+        let configuration = GatewayConfiguration()
+        #expect(configuration.documentLimits == .default)
+        let oversized = String(repeating: " ", count: configuration.documentLimits.maxDocumentBytes) + "{ a }"
+        #expect(throws: SyntaxError.self) {
+            try Parser.parse(oversized, options: configuration.documentLimits)
+        }
+    }
+}
