@@ -13,7 +13,7 @@ import Testing
         let file = try TemporaryFile("{\n  user(id: 1 {\n    name\n  }\n}\n")
         let result = try switchboard("parse", file.path)
         #expect(result.status == 1)
-        #expect(result.standardError == "\(file.path):2:15: Syntax Error: Expected Name, found \"{\".\n")
+        #expect(result.standardError == "\(file.path):2:14: Syntax Error: Expected Name, found \"{\".\n")
     }
 
     @Test func jsonOutputHasTheGraphQLErrorShape() throws {
@@ -44,7 +44,7 @@ import Testing
         let file = try TemporaryFile("{ a { b { c } } }")
         let result = try switchboard("parse", "--max-depth", "2", file.path)
         #expect(result.status == 1)
-        #expect(result.standardError == "\(file.path):1:11: Syntax Error: Document nests more than 2 levels deep. Parsing aborted.\n")
+        #expect(result.standardError == "\(file.path):1:9: Syntax Error: Document nests more than 2 levels deep. Parsing aborted.\n")
     }
 
     @Test func unreadableFileIsAnError() throws {

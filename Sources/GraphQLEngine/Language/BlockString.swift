@@ -64,46 +64,73 @@ public enum BlockString {
     ///
     /// `indentation` is placed before each line after the first, as descriptions
     /// are indented in SDL; the common-indentation rule removes it again on reading.
+    /// Works on UTF-8 bytes: a combining mark after a quote must not hide the quote.
     public static func print(_ value: String, indentation: String = "") -> String? {
-        let escaped = value.replacing("\"\"\"", with: "\\\"\"\"")
-        let lines = escaped.split(separator: "\n", omittingEmptySubsequences: false)
+        let bytes = Array(value.utf8)
+        let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+        let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n")
+
+        // Lines of the value with every `"""` escaped as `\"""`.
+        var lines: [[UInt8]] = [[]]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == quote, index + 2 < bytes.count, bytes[index + 1] == quote, bytes[index + 2] == quote {
+                lines[lines.count - 1] += [backslash, quote, quote, quote]
+                index += 3
+                continue
+            }
+            if byte == newline {
+                lines.append([])
+            } else {
+                lines[lines.count - 1].append(byte)
+            }
+            index += 1
+        }
         let isSingleLine = lines.count == 1
-        let startsWithWhitespace = value.first == " " || value.first == "\t"
+        let startsWithWhitespace = bytes.first == space || bytes.first == tab
         // Lines after the first all indented (or empty): a leading newline keeps the
         // first line from taking part in the common indentation.
         let forceLeadingNewline =
-            lines.count > 1 && lines.dropFirst().allSatisfy { $0.isEmpty || $0.first == " " || $0.first == "\t" }
-        let hasTrailingQuote = value.hasSuffix("\"") && !escaped.hasSuffix("\\\"\"\"")
-        let hasTrailingBackslash = value.hasSuffix("\\")
+            lines.count > 1 && lines.dropFirst().allSatisfy { $0.isEmpty || $0.first == space || $0.first == tab }
+        let lastLine = lines[lines.count - 1]
+        let endsWithEscapedQuotes = lastLine.suffix(4).elementsEqual([backslash, quote, quote, quote])
+        let hasTrailingQuote = bytes.last == quote && !endsWithEscapedQuotes
+        let hasTrailingBackslash = bytes.last == backslash
         let multiline = !isSingleLine || hasTrailingQuote || hasTrailingBackslash || forceLeadingNewline
 
-        var text = "\"\"\""
+        var inner: [UInt8] = []
+        let lineBreak = [newline] + Array(indentation.utf8)
         if (multiline && !(isSingleLine && startsWithWhitespace)) || forceLeadingNewline {
-            text += "\n" + indentation
+            inner += lineBreak
         }
-        text += lines.joined(separator: "\n" + indentation)
-        if multiline { text += "\n" + indentation }
-        text += "\"\"\""
+        for (number, line) in lines.enumerated() {
+            if number > 0 { inner += lineBreak }
+            inner += line
+        }
+        if multiline { inner += lineBreak }
 
-        let inner = text.dropFirst(3).dropLast(3)
-        var check = String(inner)
-        let readBack = check.withUTF8 { rawBytes -> String in
-            var unescaped: [UInt8] = []
-            unescaped.reserveCapacity(rawBytes.count)
-            var i = 0
-            while i < rawBytes.count {
-                if rawBytes[i] == UInt8(ascii: "\\"), i + 3 < rawBytes.count,
-                    rawBytes[i + 1] == 0x22, rawBytes[i + 2] == 0x22, rawBytes[i + 3] == 0x22
-                {
-                    unescaped.append(contentsOf: [0x22, 0x22, 0x22])
-                    i += 4
-                } else {
-                    unescaped.append(rawBytes[i])
-                    i += 1
-                }
+        guard readBack(inner) == value else { return nil }
+        return "\"\"\"" + String(decoding: inner, as: UTF8.self) + "\"\"\""
+    }
+
+    /// What a block string with these raw contents reads as: `\"""` unescaped, then
+    /// BlockStringValue.
+    private static func readBack(_ raw: [UInt8]) -> String {
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(raw.count)
+        var index = 0
+        while index < raw.count {
+            if raw[index] == UInt8(ascii: "\\"), index + 3 < raw.count, raw[index + 1] == 0x22,
+                raw[index + 2] == 0x22, raw[index + 3] == 0x22
+            {
+                unescaped += [0x22, 0x22, 0x22]
+                index += 4
+            } else {
+                unescaped.append(raw[index])
+                index += 1
             }
-            return unescaped.withUnsafeBufferPointer { BlockString.value(raw: $0) }
         }
-        return readBack == value ? text : nil
+        return unescaped.withUnsafeBufferPointer { value(raw: $0) }
     }
 }

@@ -64,11 +64,7 @@ extension Lexer {
             return simple
         }
         guard byte(at: position + 1) == UInt8(ascii: "u") else {
-            var end = min(position + 2, bytes.count)
-            if end > position + 1, let (_, length) = UTF8Decoding.scalar(in: bytes, at: position + 1) {
-                end = position + 1 + length
-            }
-            throw SyntaxError(.invalidCharacterEscape(slice(escapeStart..<end)), at: escapeStart)
+            throw escapeError(escapeStart..<(escapeStart + 2), SyntaxError.Reason.invalidCharacterEscape)
         }
         if byte(at: position + 2) == UInt8(ascii: "{") {
             return try readVariableWidthEscape()
@@ -125,13 +121,24 @@ extension Lexer {
     }
 
     private func invalidUnicodeEscape(_ range: Range<Int>) -> SyntaxError {
-        SyntaxError(.invalidUnicodeEscape(slice(range)), at: range.lowerBound)
+        escapeError(range, SyntaxError.Reason.invalidUnicodeEscape)
     }
 
-    /// Source text for an error message, clamped to the document.
-    private func slice(_ range: Range<Int>) -> String {
-        let clamped = range.clamped(to: 0..<bytes.count)
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[clamped]), as: UTF8.self)
+    /// An error quoting the escape sequence in `range`. The quote is widened to whole
+    /// characters, so it never shows half of one; a byte that is not UTF-8 at all is
+    /// reported as such instead.
+    private func escapeError(_ range: Range<Int>, _ reason: (String) -> SyntaxError.Reason) -> SyntaxError {
+        var end = min(range.upperBound, bytes.count)
+        while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+        var index = range.lowerBound
+        while index < end {
+            guard let (_, length) = UTF8Decoding.scalar(in: bytes, at: index) else {
+                return SyntaxError(.invalidUTF8(byte: bytes[index]), at: index)
+            }
+            index += length
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range.lowerBound..<end]), as: UTF8.self)
+        return SyntaxError(reason(text), at: range.lowerBound)
     }
 
     /// BlockString :: `"""` BlockStringCharacter* `"""`

@@ -54,6 +54,9 @@ extension Parser {
 
     /// OperationType : one of `query` `mutation` `subscription`
     mutating func parseOperationType() throws(SyntaxError) -> OperationType {
+        guard at(.name) else {
+            throw SyntaxError(.expected(TokenDescription(.name), found: describe(token)), at: token.start)
+        }
         if try skipKeyword("query") { return .query }
         if try skipKeyword("mutation") { return .mutation }
         if try skipKeyword("subscription") { return .subscription }
@@ -98,7 +101,7 @@ extension Parser {
     mutating func parseSelectionSet() throws(SyntaxError) -> SelectionSet {
         let start = token.start
         try expect(.braceLeft)
-        try descend()
+        try descend(at: start)
         var selections: [Selection] = []
         repeat {
             selections.append(try parseSelection())
@@ -232,7 +235,7 @@ extension Parser {
         let start = token.start
         var type: TypeReference
         if try skip(.bracketLeft) {
-            try descend()
+            try descend(at: start)
             let inner = try parseTypeReference()
             try expect(.bracketRight)
             depth -= 1

@@ -28,7 +28,7 @@ extension Parser {
         case .dollar:
             if const {
                 try advance()
-                guard at(.name) else { throw unexpected() }
+                guard at(.name) else { throw unexpected(current) }
                 throw SyntaxError(.variableInConstantValue(lexer.text(of: token)), at: current.start)
             }
             return .variable(try parseVariable())
@@ -41,7 +41,7 @@ extension Parser {
     mutating func parseList(const: Bool) throws(SyntaxError) -> Value {
         let start = token.start
         try expect(.bracketLeft)
-        try descend()
+        try descend(at: start)
         var values: [Value] = []
         while try !skip(.bracketRight) {
             values.append(try parseValue(const: const))
@@ -56,7 +56,7 @@ extension Parser {
     mutating func parseObject(const: Bool) throws(SyntaxError) -> Value {
         let start = token.start
         try expect(.braceLeft)
-        try descend()
+        try descend(at: start)
         var fields: [ObjectField] = []
         while try !skip(.braceRight) {
             let fieldStart = token.start

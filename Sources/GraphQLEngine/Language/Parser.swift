@@ -180,12 +180,12 @@ extension Parser {
         options.keepsLocations ? SourceSpan(start: token.start, end: token.end) : .none
     }
 
-    /// Enters one level of nesting, failing past `maxDepth`.
+    /// Enters one level of nesting, opened by the bracket at `offset`; fails past `maxDepth`.
     @inline(__always)
-    mutating func descend() throws(SyntaxError) {
+    mutating func descend(at offset: Int) throws(SyntaxError) {
         depth += 1
         if depth > options.maxDepth {
-            throw SyntaxError(.tooDeep(limit: options.maxDepth), at: token.start)
+            throw SyntaxError(.tooDeep(limit: options.maxDepth), at: offset)
         }
     }
 

@@ -9,9 +9,20 @@ public struct Printer {
 
     public static func print(_ document: Document) -> String {
         var printer = Printer()
-        for (index, definition) in document.definitions.enumerated() {
-            if index > 0 { printer.output += "\n\n" }
-            printer.write(definition)
+        var previous: Definition?
+        for definition in document.definitions {
+            if previous != nil { printer.output += "\n\n" }
+            // After a type system definition, a shorthand `{` would read as that
+            // definition's body (`type T` then `{ a }`), so spell out `query` there.
+            if case .operation(let operation) = definition, operation.isShorthand,
+                let previous, !previous.isExecutable
+            {
+                printer.output += "query "
+                printer.write(operation.selectionSet)
+            } else {
+                printer.write(definition)
+            }
+            previous = definition
         }
         return printer.output
     }

@@ -68,8 +68,8 @@ public struct SyntaxError: Error, Hashable, Sendable {
         }
     }
 
-    /// A source character as error messages show it: `"a"` when printable ASCII,
-    /// `U+0007` otherwise, `<EOF>` past the end.
+    /// A source character as error messages show it: `"a"` when printable ASCII (`'"'`
+    /// for the double quote), `U+0007` otherwise, `<EOF>` past the end.
     public enum CodePoint: Hashable, Sendable, CustomStringConvertible {
         case scalar(UInt32)
         case endOfFile
@@ -78,7 +78,7 @@ public struct SyntaxError: Error, Hashable, Sendable {
             switch self {
             case .endOfFile: return "<EOF>"
             case .scalar(let value):
-                if value == 0x22 { return #""\"""# }
+                if value == 0x22 { return #"'"'"# }
                 if value >= 0x20 && value <= 0x7E, let scalar = Unicode.Scalar(value) {
                     return "\"\(Character(scalar))\""
                 }
