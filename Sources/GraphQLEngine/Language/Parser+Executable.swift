@@ -1,12 +1,13 @@
 extension Parser {
     /// Document : Definition+
-    mutating func parseDocument() throws(SyntaxError) -> Document {
-        let start = token.start
-        var definitions: [Definition] = []
+    mutating func parseDocument() throws(SyntaxError) -> NodeList<Definition> {
+        // Definitions never nest, so they go straight into their array.
+        let start = storage.definitions.count
         repeat {
-            definitions.append(try parseDefinition())
+            let definition = try parseDefinition()
+            storage.definitions.append(definition)
         } while !at(.endOfFile)
-        return Document(definitions: definitions, span: span(from: start))
+        return Parser.list(storage.definitions, from: start)
     }
 
     /// Definition : ExecutableDefinition | TypeSystemDefinitionOrExtension
@@ -39,7 +40,9 @@ extension Parser {
         let start = token.start
         if at(.braceLeft) {
             let selectionSet = try parseSelectionSet()
-            return OperationDefinition(operation: .query, selectionSet: selectionSet, span: span(from: start))
+            return OperationDefinition(
+                description: nil, operation: .query, name: nil, variableDefinitions: .empty, directives: .empty,
+                selectionSet: selectionSet, span: span(from: start))
         }
         let description = try parseDescription()
         let operation = try parseOperationType()
@@ -64,13 +67,14 @@ extension Parser {
     }
 
     /// VariablesDefinition : ( VariableDefinition+ )
-    mutating func parseVariableDefinitions() throws(SyntaxError) -> [VariableDefinition] {
-        guard try skip(.parenLeft) else { return [] }
-        var definitions: [VariableDefinition] = []
+    mutating func parseVariableDefinitions() throws(SyntaxError) -> NodeList<VariableDefinition> {
+        guard try skip(.parenLeft) else { return .empty }
+        let start = storage.variableDefinitions.count
         repeat {
-            definitions.append(try parseVariableDefinition())
+            let definition = try parseVariableDefinition()
+            storage.variableDefinitions.append(definition)
         } while try !skip(.parenRight)
-        return definitions
+        return Parser.list(storage.variableDefinitions, from: start)
     }
 
     /// VariableDefinition : Description? Variable : Type DefaultValue? Directives[Const]?
@@ -82,7 +86,7 @@ extension Parser {
         let variable = try parseVariable()
         try expect(.colon)
         let type = try parseTypeReference()
-        let defaultValue = try skip(.equals) ? try parseValue(const: true) : nil
+        let defaultValue = try skip(.equals) ? store(try parseValue(const: true)) : nil
         let directives = try parseDirectives(const: true)
         return VariableDefinition(
             description: description, variable: variable, type: type, defaultValue: defaultValue,
@@ -102,11 +106,13 @@ extension Parser {
         let start = token.start
         try expect(.braceLeft)
         try descend(at: start)
-        var selections: [Selection] = []
+        let mark = selectionStack.count
         repeat {
-            selections.append(try parseSelection())
+            let selection = try parseSelection()
+            selectionStack.append(selection)
         } while try !skip(.braceRight)
         depth -= 1
+        let selections = Parser.seal(&selectionStack, from: mark, into: &storage.selections)
         return SelectionSet(selections: selections, span: span(from: start))
     }
 
@@ -139,13 +145,16 @@ extension Parser {
     }
 
     /// Arguments[Const] : ( Argument[?Const]+ )
-    mutating func parseArguments(const: Bool) throws(SyntaxError) -> [Argument] {
-        guard try skip(.parenLeft) else { return [] }
-        var arguments: [Argument] = []
+    ///
+    /// Arguments never contain arguments, so they go straight into their array.
+    mutating func parseArguments(const: Bool) throws(SyntaxError) -> NodeList<Argument> {
+        guard try skip(.parenLeft) else { return .empty }
+        let start = storage.arguments.count
         repeat {
-            arguments.append(try parseArgument(const: const))
+            let argument = try parseArgument(const: const)
+            storage.arguments.append(argument)
         } while try !skip(.parenRight)
-        return arguments
+        return Parser.list(storage.arguments, from: start)
     }
 
     /// Argument[Const] : Name : Value[?Const]
@@ -153,7 +162,7 @@ extension Parser {
         let start = token.start
         let name = try parseName()
         try expect(.colon)
-        let value = try parseValue(const: const)
+        let value = store(try parseValue(const: const))
         return Argument(name: name, value: value, span: span(from: start))
     }
 
@@ -208,13 +217,14 @@ extension Parser {
     }
 
     /// Directives[Const] : Directive[?Const]+
-    mutating func parseDirectives(const: Bool) throws(SyntaxError) -> [Directive] {
-        guard at(.at) else { return [] }
-        var directives: [Directive] = []
+    mutating func parseDirectives(const: Bool) throws(SyntaxError) -> NodeList<Directive> {
+        guard at(.at) else { return .empty }
+        let start = storage.directives.count
         repeat {
-            directives.append(try parseDirective(const: const))
+            let directive = try parseDirective(const: const)
+            storage.directives.append(directive)
         } while at(.at)
-        return directives
+        return Parser.list(storage.directives, from: start)
     }
 
     /// Directive[Const] : @ Name Arguments[?Const]?
@@ -236,7 +246,7 @@ extension Parser {
         var type: TypeReference
         if try skip(.bracketLeft) {
             try descend(at: start)
-            let inner = try parseTypeReference()
+            let inner = store(try parseTypeReference())
             try expect(.bracketRight)
             depth -= 1
             type = .list(inner, span: span(from: start))
@@ -244,7 +254,7 @@ extension Parser {
             type = .named(try parseName())
         }
         if try skip(.bang) {
-            type = .nonNull(type, span: span(from: start))
+            type = .nonNull(store(type), span: span(from: start))
         }
         return type
     }

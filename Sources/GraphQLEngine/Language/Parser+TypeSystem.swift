@@ -20,13 +20,23 @@ extension Parser {
         let description = try parseDescription()
         try expectKeyword("schema")
         let directives = try parseDirectives(const: true)
-        try expect(.braceLeft)
-        var operationTypes: [RootOperationTypeDefinition] = []
-        repeat {
-            operationTypes.append(try parseRootOperationTypeDefinition())
-        } while try !skip(.braceRight)
+        guard at(.braceLeft) else {
+            throw SyntaxError(.expected(TokenDescription(.braceLeft), found: describe(token)), at: token.start)
+        }
+        let operationTypes = try parseRootOperationTypes()
         return SchemaDefinition(
             description: description, directives: directives, operationTypes: operationTypes, span: span(from: start))
+    }
+
+    /// { RootOperationTypeDefinition+ }, or nothing when no `{` follows.
+    mutating func parseRootOperationTypes() throws(SyntaxError) -> NodeList<RootOperationTypeDefinition> {
+        guard try skip(.braceLeft) else { return .empty }
+        let start = storage.rootOperationTypes.count
+        repeat {
+            let operationType = try parseRootOperationTypeDefinition()
+            storage.rootOperationTypes.append(operationType)
+        } while try !skip(.braceRight)
+        return Parser.list(storage.rootOperationTypes, from: start)
     }
 
     /// RootOperationTypeDefinition : OperationType : NamedType
@@ -63,7 +73,7 @@ extension Parser {
     }
 
     /// InterfaceTypeDefinition : Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
-    mutating func parseInterfaceTypeDefinition() throws(SyntaxError) -> InterfaceTypeDefinition {
+    mutating func parseInterfaceTypeDefinition() throws(SyntaxError) -> ObjectTypeDefinition {
         let start = token.start
         let description = try parseDescription()
         try expectKeyword("interface")
@@ -71,35 +81,37 @@ extension Parser {
         let interfaces = try parseImplementsInterfaces()
         let directives = try parseDirectives(const: true)
         let fields = try parseFieldsDefinition()
-        return InterfaceTypeDefinition(
+        return ObjectTypeDefinition(
             description: description, name: name, interfaces: interfaces, directives: directives, fields: fields,
             span: span(from: start))
     }
 
     /// ImplementsInterfaces : implements `&`? NamedType | ImplementsInterfaces & NamedType
-    mutating func parseImplementsInterfaces() throws(SyntaxError) -> [Name] {
-        guard try skipKeyword("implements") else { return [] }
+    mutating func parseImplementsInterfaces() throws(SyntaxError) -> NodeList<Name> {
+        guard try skipKeyword("implements") else { return .empty }
         return try parseDelimited(by: .ampersand)
     }
 
     /// A list of NamedType separated by `&` or `|`, with an optional leading separator.
-    mutating func parseDelimited(by separator: TokenKind) throws(SyntaxError) -> [Name] {
+    mutating func parseDelimited(by separator: TokenKind) throws(SyntaxError) -> NodeList<Name> {
         _ = try skip(separator)
-        var names: [Name] = []
+        let start = storage.names.count
         repeat {
-            names.append(try parseName())
+            let name = try parseName()
+            storage.names.append(name)
         } while try skip(separator)
-        return names
+        return Parser.list(storage.names, from: start)
     }
 
     /// FieldsDefinition : { FieldDefinition+ }
-    mutating func parseFieldsDefinition() throws(SyntaxError) -> [FieldDefinition] {
-        guard try skip(.braceLeft) else { return [] }
-        var fields: [FieldDefinition] = []
+    mutating func parseFieldsDefinition() throws(SyntaxError) -> NodeList<FieldDefinition> {
+        guard try skip(.braceLeft) else { return .empty }
+        let start = storage.fieldDefinitions.count
         repeat {
-            fields.append(try parseFieldDefinition())
+            let field = try parseFieldDefinition()
+            storage.fieldDefinitions.append(field)
         } while try !skip(.braceRight)
-        return fields
+        return Parser.list(storage.fieldDefinitions, from: start)
     }
 
     /// FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?
@@ -117,24 +129,25 @@ extension Parser {
     }
 
     /// ArgumentsDefinition : ( InputValueDefinition+ )
-    mutating func parseArgumentsDefinition() throws(SyntaxError) -> [InputValueDefinition] {
+    mutating func parseArgumentsDefinition() throws(SyntaxError) -> NodeList<InputValueDefinition> {
         try parseInputValueDefinitions(open: .parenLeft, close: .parenRight)
     }
 
     /// InputFieldsDefinition : { InputValueDefinition+ }
-    mutating func parseInputFieldsDefinition() throws(SyntaxError) -> [InputValueDefinition] {
+    mutating func parseInputFieldsDefinition() throws(SyntaxError) -> NodeList<InputValueDefinition> {
         try parseInputValueDefinitions(open: .braceLeft, close: .braceRight)
     }
 
     private mutating func parseInputValueDefinitions(
         open: TokenKind, close: TokenKind
-    ) throws(SyntaxError) -> [InputValueDefinition] {
-        guard try skip(open) else { return [] }
-        var values: [InputValueDefinition] = []
+    ) throws(SyntaxError) -> NodeList<InputValueDefinition> {
+        guard try skip(open) else { return .empty }
+        let start = storage.inputValueDefinitions.count
         repeat {
-            values.append(try parseInputValueDefinition())
+            let value = try parseInputValueDefinition()
+            storage.inputValueDefinitions.append(value)
         } while try !skip(close)
-        return values
+        return Parser.list(storage.inputValueDefinitions, from: start)
     }
 
     /// InputValueDefinition : Description? Name : Type DefaultValue? Directives[Const]?
@@ -144,7 +157,7 @@ extension Parser {
         let name = try parseName()
         try expect(.colon)
         let type = try parseTypeReference()
-        let defaultValue = try skip(.equals) ? try parseValue(const: true) : nil
+        let defaultValue = try skip(.equals) ? store(try parseValue(const: true)) : nil
         let directives = try parseDirectives(const: true)
         return InputValueDefinition(
             description: description, name: name, type: type, defaultValue: defaultValue, directives: directives,
@@ -160,7 +173,7 @@ extension Parser {
         try expectKeyword("union")
         let name = try parseName()
         let directives = try parseDirectives(const: true)
-        let types = try skip(.equals) ? try parseDelimited(by: .pipe) : []
+        let types = try skip(.equals) ? try parseDelimited(by: .pipe) : .empty
         return UnionTypeDefinition(
             description: description, name: name, directives: directives, types: types, span: span(from: start))
     }
@@ -178,13 +191,14 @@ extension Parser {
     }
 
     /// EnumValuesDefinition : { EnumValueDefinition+ }
-    mutating func parseEnumValuesDefinition() throws(SyntaxError) -> [EnumValueDefinition] {
-        guard try skip(.braceLeft) else { return [] }
-        var values: [EnumValueDefinition] = []
+    mutating func parseEnumValuesDefinition() throws(SyntaxError) -> NodeList<EnumValueDefinition> {
+        guard try skip(.braceLeft) else { return .empty }
+        let start = storage.enumValueDefinitions.count
         repeat {
-            values.append(try parseEnumValueDefinition())
+            let value = try parseEnumValueDefinition()
+            storage.enumValueDefinitions.append(value)
         } while try !skip(.braceRight)
-        return values
+        return Parser.list(storage.enumValueDefinitions, from: start)
     }
 
     /// EnumValueDefinition : Description? EnumValue Directives[Const]?
@@ -226,10 +240,12 @@ extension Parser {
         let isRepeatable = try skipKeyword("repeatable")
         try expectKeyword("on")
         _ = try skip(.pipe)
-        var locations: [Name] = []
+        let firstLocation = storage.names.count
         repeat {
-            locations.append(try parseDirectiveLocation())
+            let location = try parseDirectiveLocation()
+            storage.names.append(location)
         } while try skip(.pipe)
+        let locations = Parser.list(storage.names, from: firstLocation)
         return DirectiveDefinition(
             description: description, name: name, arguments: arguments, isRepeatable: isRepeatable,
             locations: locations, span: span(from: start))
@@ -239,7 +255,7 @@ extension Parser {
     mutating func parseDirectiveLocation() throws(SyntaxError) -> Name {
         let current = token
         let name = try parseName()
-        guard DirectiveLocation(rawValue: name.value) != nil else { throw unexpected(current) }
+        guard DirectiveLocation(rawValue: lexer.text(of: current)) != nil else { throw unexpected(current) }
         return name
     }
 
@@ -257,15 +273,11 @@ extension Parser {
             //                 | extend schema Directives[Const] [lookahead != `{`]
             try advance()
             let directives = try parseDirectives(const: true)
-            var operationTypes: [RootOperationTypeDefinition] = []
-            if try skip(.braceLeft) {
-                repeat {
-                    operationTypes.append(try parseRootOperationTypeDefinition())
-                } while try !skip(.braceRight)
-            }
+            let operationTypes = try parseRootOperationTypes()
             if directives.isEmpty && operationTypes.isEmpty { throw unexpected() }
             return .schemaExtension(
-                SchemaDefinition(directives: directives, operationTypes: operationTypes, span: span(from: start)))
+                SchemaDefinition(
+                    description: nil, directives: directives, operationTypes: operationTypes, span: span(from: start)))
         } else if isKeyword(keyword, "scalar") {
             // ScalarTypeExtension : extend scalar Name Directives[Const]
             var node = try parseScalarTypeDefinition()

@@ -12,10 +12,10 @@ extension Parser {
             return try parseObject(const: const)
         case .int:
             try advance()
-            return .int(lexer.text(of: current), span: span(of: current))
+            return .int(span(of: current))
         case .float:
             try advance()
-            return .float(lexer.text(of: current), span: span(of: current))
+            return .float(span(of: current))
         case .string, .blockString:
             return .string(try parseStringLiteral())
         case .name:
@@ -23,8 +23,8 @@ extension Parser {
             // BooleanValue : one of `true` `false` — NullValue : `null` — EnumValue : Name but not those
             if isKeyword(current, "true") { return .boolean(true, span: span(of: current)) }
             if isKeyword(current, "false") { return .boolean(false, span: span(of: current)) }
-            if isKeyword(current, "null") { return .null(span: span(of: current)) }
-            return .enumValue(lexer.text(of: current), span: span(of: current))
+            if isKeyword(current, "null") { return .null(span(of: current)) }
+            return .enumValue(Name(span: span(of: current)))
         case .dollar:
             if const {
                 try advance()
@@ -42,12 +42,13 @@ extension Parser {
         let start = token.start
         try expect(.bracketLeft)
         try descend(at: start)
-        var values: [Value] = []
+        let mark = valueStack.count
         while try !skip(.bracketRight) {
-            values.append(try parseValue(const: const))
+            let value = try parseValue(const: const)
+            valueStack.append(value)
         }
         depth -= 1
-        return .list(values, span: span(from: start))
+        return .list(Parser.seal(&valueStack, from: mark, into: &storage.values), span: span(from: start))
     }
 
     /// ObjectValue[Const] : { } | { ObjectField[?Const]+ }
@@ -57,31 +58,33 @@ extension Parser {
         let start = token.start
         try expect(.braceLeft)
         try descend(at: start)
-        var fields: [ObjectField] = []
+        let mark = objectFieldStack.count
         while try !skip(.braceRight) {
             let fieldStart = token.start
             let name = try parseName()
             try expect(.colon)
-            let value = try parseValue(const: const)
-            fields.append(ObjectField(name: name, value: value, span: span(from: fieldStart)))
+            let value = store(try parseValue(const: const))
+            objectFieldStack.append(ObjectField(name: name, value: value, span: span(from: fieldStart)))
         }
         depth -= 1
-        return .object(fields, span: span(from: start))
+        return .object(Parser.seal(&objectFieldStack, from: mark, into: &storage.objectFields), span: span(from: start))
     }
 
     /// StringValue, either form; the lexer has already decoded it.
-    mutating func parseStringLiteral() throws(SyntaxError) -> StringValue {
+    mutating func parseStringLiteral() throws(SyntaxError) -> StringLiteral {
         let current = token
         guard current.kind == .string || current.kind == .blockString else {
             throw SyntaxError(.expected(TokenDescription(.string), found: describe(current)), at: current.start)
         }
-        let value = lexer.stringValue
+        storage.strings.append(lexer.stringValue)
         try advance()
-        return StringValue(value, isBlock: current.kind == .blockString, span: span(of: current))
+        return StringLiteral(
+            index: UInt32(truncatingIfNeeded: storage.strings.count - 1), isBlock: current.kind == .blockString,
+            span: span(of: current))
     }
 
     /// Description : StringValue
-    mutating func parseDescription() throws(SyntaxError) -> StringValue? {
+    mutating func parseDescription() throws(SyntaxError) -> StringLiteral? {
         at(.string) || at(.blockString) ? try parseStringLiteral() : nil
     }
 }

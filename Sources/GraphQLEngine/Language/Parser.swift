@@ -5,16 +5,13 @@ public struct ParseOptions: Hashable, Sendable {
     /// Nesting of selection sets, list and object values and list types. Parsing is
     /// recursive, so this bound is also what keeps the stack safe.
     public var maxDepth: Int
-    /// Size of the source in bytes.
+    /// Size of the source in bytes (never more than 4 GiB, as spans are 32-bit).
     public var maxDocumentBytes: Int
-    /// When false, every `span` is `.none`: documents compare equal by content alone.
-    public var keepsLocations: Bool
 
-    public init(maxTokens: Int, maxDepth: Int, maxDocumentBytes: Int, keepsLocations: Bool = true) {
+    public init(maxTokens: Int, maxDepth: Int, maxDocumentBytes: Int) {
         self.maxTokens = maxTokens
         self.maxDepth = maxDepth
         self.maxDocumentBytes = maxDocumentBytes
-        self.keepsLocations = keepsLocations
     }
 
     /// For requests from clients: far above any real operation, far below harm.
@@ -26,6 +23,10 @@ public struct ParseOptions: Hashable, Sendable {
 
 /// A recursive-descent parser: one function per grammar production (spec 2 and 3),
 /// each quoting its production. It reads one token ahead and, rarely, peeks a second.
+///
+/// Nodes go straight into the arrays of a flat `Document`. Lists whose items can nest
+/// (selections, list values, object fields) are gathered on a stack first and moved to
+/// their array when the list ends, so that siblings always sit side by side.
 public struct Parser {
     var lexer: Lexer
     /// The current, not yet consumed, token.
@@ -34,6 +35,10 @@ public struct Parser {
     var lastEnd = 0
     var depth = 0
     let options: ParseOptions
+    var storage = Document.Storage()
+    var selectionStack: [Selection] = []
+    var valueStack: [Value] = []
+    var objectFieldStack: [ObjectField] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, options: ParseOptions) throws(SyntaxError) {
         self.options = options
@@ -43,7 +48,12 @@ public struct Parser {
 
     /// Parses a whole document: operations, fragments and type system definitions.
     public static func parse(_ source: Source, options: ParseOptions = .default) throws(SyntaxError) -> Document {
-        try run(source, options) { (parser: inout Parser) throws(SyntaxError) in try parser.parseDocument() }
+        try run(source, options) { (parser: inout Parser) throws(SyntaxError) in
+            let start = parser.token.start
+            let definitions = try parser.parseDocument()
+            return Document(
+                source: source, definitions: definitions, span: parser.span(from: start), storage: parser.storage)
+        }
     }
 
     public static func parse(_ text: String, options: ParseOptions = .default) throws(SyntaxError) -> Document {
@@ -51,20 +61,26 @@ public struct Parser {
     }
 
     /// Parses a lone value literal, such as a default value given on a command line.
-    public static func parseValue(_ source: Source, options: ParseOptions = .default) throws(SyntaxError) -> Value {
+    public static func parseValue(
+        _ source: Source, options: ParseOptions = .default, keepingLocations: Bool = true
+    ) throws(SyntaxError) -> SyntaxTree.Value {
         try run(source, options) { (parser: inout Parser) throws(SyntaxError) in
             let value = try parser.parseValue(const: false)
             try parser.expect(.endOfFile)
-            return value
+            let document = Document(source: source, definitions: .empty, span: .none, storage: parser.storage)
+            return document.tree(of: value, keepingLocations: keepingLocations)
         }
     }
 
     /// Parses a lone type reference such as `[String!]!`.
-    public static func parseType(_ source: Source, options: ParseOptions = .default) throws(SyntaxError) -> TypeReference {
+    public static func parseType(
+        _ source: Source, options: ParseOptions = .default, keepingLocations: Bool = true
+    ) throws(SyntaxError) -> SyntaxTree.TypeReference {
         try run(source, options) { (parser: inout Parser) throws(SyntaxError) in
             let type = try parser.parseTypeReference()
             try parser.expect(.endOfFile)
-            return type
+            let document = Document(source: source, definitions: .empty, span: .none, storage: parser.storage)
+            return document.tree(of: type, keepingLocations: keepingLocations)
         }
     }
 
@@ -72,8 +88,9 @@ public struct Parser {
         _ source: Source, _ options: ParseOptions, _ body: (inout Parser) throws(SyntaxError) -> Result
     ) throws(SyntaxError) -> Result {
         let size = source.bytes.count
-        if size > options.maxDocumentBytes {
-            throw SyntaxError(.documentTooLarge(size: size, limit: options.maxDocumentBytes), at: 0)
+        let limit = min(options.maxDocumentBytes, Int(UInt32.max) - 1)
+        if size > limit {
+            throw SyntaxError(.documentTooLarge(size: size, limit: limit), at: 0)
         }
         let outcome = source.bytes.withUnsafeBufferPointer { bytes -> Swift.Result<Result, SyntaxError> in
             do throws(SyntaxError) {
@@ -172,12 +189,12 @@ extension Parser {
     /// The span from `start` to the end of the last consumed token.
     @inline(__always)
     func span(from start: Int) -> SourceSpan {
-        options.keepsLocations ? SourceSpan(start: start, end: lastEnd) : .none
+        SourceSpan(start: start, end: lastEnd)
     }
 
     @inline(__always)
     func span(of token: Token) -> SourceSpan {
-        options.keepsLocations ? SourceSpan(start: token.start, end: token.end) : .none
+        SourceSpan(start: token.start, end: token.end)
     }
 
     /// Enters one level of nesting, opened by the bracket at `offset`; fails past `maxDepth`.
@@ -192,7 +209,36 @@ extension Parser {
     /// Name :: NameStart NameContinue*
     mutating func parseName() throws(SyntaxError) -> Name {
         let nameToken = try expect(.name)
-        return Name(lexer.text(of: nameToken), span: span(of: nameToken))
+        return Name(span: span(of: nameToken))
+    }
+
+    // MARK: Storing nodes
+
+    /// Moves the items pushed on `stack` since `mark` into `store`, side by side.
+    @inline(__always)
+    static func seal<Node>(_ stack: inout [Node], from mark: Int, into store: inout [Node]) -> NodeList<Node> {
+        let count = stack.count - mark
+        guard count > 0 else { return .empty }
+        let start = store.count
+        store.append(contentsOf: stack[mark...])
+        stack.removeLast(count)
+        return NodeList(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: count))
+    }
+
+    /// The items appended to `store` since `start`, which nothing else appended to meanwhile.
+    @inline(__always)
+    static func list<Node>(_ store: [Node], from start: Int) -> NodeList<Node> {
+        NodeList(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: store.count - start))
+    }
+
+    mutating func store(_ value: Value) -> NodeID<Value> {
+        storage.values.append(value)
+        return NodeID(index: UInt32(truncatingIfNeeded: storage.values.count - 1))
+    }
+
+    mutating func store(_ type: TypeReference) -> NodeID<TypeReference> {
+        storage.types.append(type)
+        return NodeID(index: UInt32(truncatingIfNeeded: storage.types.count - 1))
     }
 }
 

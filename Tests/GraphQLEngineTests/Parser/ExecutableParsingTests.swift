@@ -472,9 +472,7 @@ struct ExecutableParsingTests {
             ("[ [ Int ] ] !", nonNull(listOf(listOf(named("Int"))))),
         ])
     func typeReferencesParseAlone(text: String, expected: TypeReference) throws {
-        var options = ParseOptions.default
-        options.keepsLocations = false
-        let type = try Parser.parseType(Source(text), options: options)
+        let type = try Parser.parseType(Source(text), keepingLocations: false)
         #expect(type == expected)
         #expect(type.namedType == Name("Int"))
     }

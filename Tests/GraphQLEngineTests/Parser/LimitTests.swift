@@ -74,20 +74,20 @@ struct ParserLimitTests {
 
     @Test func exceedingMaxTokensFailsAtTheFirstTokenPastTheLimit() {
         expectRejected("{ a b c }", tooManyTokens(4), line: 1, column: 9) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(tokens: 4))
+            try parseTree(source, options: limits(tokens: 4))
         }
         expectRejected("query {\n  a\n  b\n  c\n}", tooManyTokens(4), line: 4, column: 3) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(tokens: 4))
+            try parseTree(source, options: limits(tokens: 4))
         }
     }
 
     @Test func aDocumentOfExactlyMaxTokensParses() throws {
-        let document = try Parser.parse("{ a b c }", options: limits(tokens: 5))
+        let document = try parseTree("{ a b c }", options: limits(tokens: 5))
         #expect(document.definitions.count == 1)
     }
 
     @Test func ignoredTextDoesNotCountAsTokens() throws {
-        let document = try Parser.parse(
+        let document = try parseTree(
             "# a comment, with commas\n\u{FEFF}{ a,,, b, c , } # another\n\t", options: limits(tokens: 5))
         #expect(document.definitions.count == 1)
     }
@@ -103,7 +103,7 @@ struct ParserLimitTests {
 
     @Test func theDefaultTokenLimitIsOneHundredThousand() throws {
         #expect(ParseOptions.default.maxTokens == 100_000)
-        let atLimit = try Parser.parse(flatQuery(fields: 99_998))
+        let atLimit = try parseTree(flatQuery(fields: 99_998))
         guard case .operation(let operation) = try #require(atLimit.definitions.first) else {
             Issue.record("expected an operation")
             return
@@ -111,30 +111,30 @@ struct ParserLimitTests {
         #expect(operation.selectionSet.selections.count == 99_998)
         // Token 100,001 is the 99,999th `a`, at byte 2 + 2 × 99,998.
         expectRejected(flatQuery(fields: 99_999), tooManyTokens(100_000), line: 1, column: 200_001) {
-            (source) throws(SyntaxError) in try Parser.parse(source)
+            (source) throws(SyntaxError) in try parseTree(source)
         }
     }
 
     @Test func trustedOptionsAcceptTwoHundredThousandTokens() throws {
         let text = flatQuery(fields: 199_998)
-        let document = try Parser.parse(text, options: .trusted)
+        let document = try parseTree(text, options: .trusted)
         guard case .operation(let operation) = try #require(document.definitions.first) else {
             Issue.record("expected an operation")
             return
         }
         #expect(operation.selectionSet.selections.count == 199_998)
         expectRejected(text, tooManyTokens(100_000), line: 1, column: 200_001) { (source) throws(SyntaxError) in
-            try Parser.parse(source)
+            try parseTree(source)
         }
     }
 
     // MARK: Depth
 
     @Test func nestedSelectionSetsDeeperThanMaxDepthFail() throws {
-        let document = try Parser.parse("{ a { b { c } } }", options: limits(depth: 3))
+        let document = try parseTree("{ a { b { c } } }", options: limits(depth: 3))
         #expect(document.definitions.count == 1)
         expectRejected("{ a { b { c { d } } } }", tooDeep(3), line: 1, column: 13) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(depth: 3))
+            try parseTree(source, options: limits(depth: 3))
         }
     }
 
@@ -164,25 +164,25 @@ struct ParserLimitTests {
             try Parser.parseType(source, options: limits(depth: 2))
         }
         expectRejected("query ($a: [[[Int]]]) { b }", tooDeep(2), line: 1, column: 14) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(depth: 2))
+            try parseTree(source, options: limits(depth: 2))
         }
         expectRejected("type T { f(a: [[[Int!]!]!]): Int }", tooDeep(2), line: 1, column: 17) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(depth: 2))
+            try parseTree(source, options: limits(depth: 2))
         }
     }
 
     @Test func valuesInsideSelectionsCountTowardTheSameDepth() throws {
         // The selection set is level 1, so the inner list is level 3.
-        _ = try Parser.parse("{ f(a: [1]) }", options: limits(depth: 2))
+        _ = try parseTree("{ f(a: [1]) }", options: limits(depth: 2))
         expectRejected("{ f(a: [[1]]) }", tooDeep(2), line: 1, column: 9) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(depth: 2))
+            try parseTree(source, options: limits(depth: 2))
         }
     }
 
     @Test func leavingANestedLevelGivesTheDepthBack() throws {
         // Many siblings at the maximum depth: only nesting counts, not how many there are.
         let text = "{ x " + String(repeating: "y { a { b } } ", count: 50) + "}"
-        let document = try Parser.parse(text, options: limits(depth: 3))
+        let document = try parseTree(text, options: limits(depth: 3))
         guard case .operation(let operation) = try #require(document.definitions.first) else {
             Issue.record("expected an operation")
             return
@@ -217,10 +217,10 @@ struct ParserLimitTests {
             try Parser.parseValue(source, options: options)
         }
         expectRejected("{ f(a: " + brackets, tooDeep(limit), line: 1, column: limit + 7) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: options)
+            try parseTree(source, options: options)
         }
         expectRejected("query ($a: " + brackets, tooDeep(limit), line: 1, column: limit + 12) {
-            (source) throws(SyntaxError) in try Parser.parse(source, options: options)
+            (source) throws(SyntaxError) in try parseTree(source, options: options)
         }
     }
 
@@ -230,7 +230,7 @@ struct ParserLimitTests {
         // `{a{a{a...`: level k opens at byte 2(k - 1); the error points at the brace past the limit.
         let text = String(repeating: "{a", count: 100_000)
         expectRejected(text, tooDeep(limit), line: 1, column: 2 * limit + 1) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: options)
+            try parseTree(source, options: options)
         }
     }
 
@@ -247,7 +247,7 @@ struct ParserLimitTests {
     @Test func aHundredThousandBareBracesFailAtTheSecondBrace() {
         // `{{` is not a nested selection set: a selection must start with a name.
         expectRejected(String(repeating: "{", count: 100_000), "Expected Name, found \"{\".", line: 1, column: 2) {
-            (source) throws(SyntaxError) in try Parser.parse(source)
+            (source) throws(SyntaxError) in try parseTree(source)
         }
     }
 
@@ -255,11 +255,11 @@ struct ParserLimitTests {
 
     @Test func documentsLargerThanMaxDocumentBytesFailBeforeReadingATokenAtTheStart() {
         expectRejected("{ abcde }", tooLarge(9, 8), line: 1, column: 1) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(bytes: 8))
+            try parseTree(source, options: limits(bytes: 8))
         }
         // Checked before lexing: what is in the document does not matter.
         expectRejected("'not even GraphQL'", tooLarge(18, 17), line: 1, column: 1) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(bytes: 17))
+            try parseTree(source, options: limits(bytes: 17))
         }
         expectRejected("[1, 2]", tooLarge(6, 5), line: 1, column: 1) { (source) throws(SyntaxError) in
             try Parser.parseValue(source, options: limits(bytes: 5))
@@ -272,9 +272,9 @@ struct ParserLimitTests {
     @Test func theSizeLimitCountsBytesNotCharacters() throws {
         let text = #"{ a(s: "日本")}"#
         #expect(text.unicodeScalars.count == 13 && text.utf8.count == 17)
-        _ = try Parser.parse(text, options: limits(bytes: 17))
+        _ = try parseTree(text, options: limits(bytes: 17))
         expectRejected(text, tooLarge(17, 16), line: 1, column: 1) { (source) throws(SyntaxError) in
-            try Parser.parse(source, options: limits(bytes: 16))
+            try parseTree(source, options: limits(bytes: 16))
         }
     }
 
@@ -283,9 +283,9 @@ struct ParserLimitTests {
         let padding = String(repeating: " ", count: 1_048_576 - 5)
         let atLimit = "{ a }" + padding
         #expect(atLimit.utf8.count == 1_048_576)
-        _ = try Parser.parse(atLimit)
+        _ = try parseTree(atLimit)
         expectRejected(atLimit + " ", tooLarge(1_048_577, 1_048_576), line: 1, column: 1) {
-            (source) throws(SyntaxError) in try Parser.parse(source)
+            (source) throws(SyntaxError) in try parseTree(source)
         }
     }
 
@@ -295,7 +295,7 @@ struct ParserLimitTests {
         let text = realisticQuery(sections: 600)
         let tokenCount = try Source(text).tokens().count - 1
         #expect(tokenCount > 60_000 && tokenCount < ParseOptions.default.maxTokens)
-        let document = try Parser.parse(text)
+        let document = try parseTree(text)
         #expect(document.definitions.count == 2)
         guard case .operation(let operation) = document.definitions[0], case .fragment(let fragment) = document.definitions[1]
         else {
@@ -312,7 +312,5 @@ struct ParserLimitTests {
         #expect(ParseOptions.trusted.maxTokens == .max)
         #expect(ParseOptions.trusted.maxDocumentBytes == .max)
         #expect(ParseOptions.trusted.maxDepth == 500)
-        #expect(ParseOptions.trusted.keepsLocations)
-        #expect(ParseOptions.default.keepsLocations)
     }
 }

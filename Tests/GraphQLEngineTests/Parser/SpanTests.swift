@@ -25,7 +25,7 @@ private func field(_ selection: Selection) throws -> Field {
 }
 
 private func parsed(_ source: Source) throws -> Document {
-    try Parser.parse(source, options: .default)
+    try parseTree(source, options: .default)
 }
 
 @Suite("Parser: source spans")
@@ -196,7 +196,7 @@ struct ParserSpanTests {
 
     @Test func keepingLocationsIsTheDefault() throws {
         let source = Source("{ a }")
-        let document = try Parser.parse(source)
+        let document = try parseTree(source)
         expectSpan(document.span, is: "{ a }", at: 0, in: source)
     }
 }

@@ -315,7 +315,7 @@ struct ParserSyntaxErrorTests {
     @Test func theErrorCarriesItsReasonAndByteOffset() throws {
         let source = Source("{ f(s: \"日本\" t) }")
         do {
-            let document = try Parser.parse(source)
+            let document = try parseTree(source)
             Issue.record("expected a syntax error, parsed \(document)")
         } catch {
             #expect(error.reason == .expected(TokenDescription(.colon), found: TokenDescription(.parenRight)))
@@ -327,13 +327,13 @@ struct ParserSyntaxErrorTests {
 
     @Test func reservedEnumValueAndVariableReasonsNameTheToken() throws {
         do {
-            _ = try Parser.parse("enum E { null }")
+            _ = try parseTree("enum E { null }")
             Issue.record("expected a syntax error")
         } catch {
             #expect(error.reason == .reservedEnumValue(TokenDescription(.name, value: "null")))
         }
         do {
-            _ = try Parser.parse("query ($a: Int = $b) { c }")
+            _ = try parseTree("query ($a: Int = $b) { c }")
             Issue.record("expected a syntax error")
         } catch {
             #expect(error.reason == .variableInConstantValue("b"))

@@ -18,9 +18,7 @@ private func object(_ fields: (String, Value)...) -> Value {
 
 /// A value literal read on its own, locations dropped.
 private func literal(_ text: String) throws -> Value {
-    var options = ParseOptions.default
-    options.keepsLocations = false
-    return try Parser.parseValue(Source(text), options: options)
+    try Parser.parseValue(Source(text), keepingLocations: false)
 }
 
 /// The value of argument `a` of the only field of `{ f(a: <text>) }`.

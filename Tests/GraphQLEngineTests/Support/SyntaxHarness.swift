@@ -39,9 +39,7 @@ func expectLexError(
     }
 }
 
-/// Parses `text` with locations dropped, so documents compare by content.
+/// Parses `text` into a tree with locations dropped, so documents compare by content.
 func parseContent(_ text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Document {
-    var options = ParseOptions.trusted
-    options.keepsLocations = false
-    return try Parser.parse(Source(text), options: options)
+    try Parser.parse(Source(text), options: .trusted).tree(keepingLocations: false)
 }

@@ -1,115 +1,127 @@
-// The syntax tree (spec 2, "Document Syntax"). Nodes are value types named after the
-// grammar's productions; each carries `span`, its byte range in the source, from which
-// line and column are computed only when an error is reported.
+/// A parsed document, stored flat.
+///
+/// Every node is a small plain value (byte spans, indices, flags: nothing to retain or
+/// release), and the children of a node are a `NodeList`: a run of siblings stored side by
+/// side in one of the document's arrays. A whole document is a dozen arrays, however many
+/// nodes it has, so parsing allocates little and dropping a document is a few frees.
+/// Names are spans of the source, read with `text(_:)` or compared with `name(_:is:)`.
+///
+/// `tree` gives the same document as nested values (`SyntaxTree`), for tools and tests.
+public struct Document: Sendable {
+    public let source: Source
+    /// Document : Definition+
+    public let definitions: NodeList<Definition>
+    public let span: SourceSpan
+    let storage: Storage
 
-/// Document : Definition+
-public struct Document: Hashable, Sendable {
-    public var definitions: [Definition]
-    public var span: SourceSpan
-
-    public init(definitions: [Definition], span: SourceSpan = .none) {
+    init(source: Source, definitions: NodeList<Definition>, span: SourceSpan, storage: Storage) {
+        self.source = source
         self.definitions = definitions
         self.span = span
+        self.storage = storage
+    }
+
+    /// One array per kind of node; a `NodeList` indexes into the array of its kind.
+    struct Storage: Sendable {
+        var definitions: [Definition] = []
+        var selections: [Selection] = []
+        var arguments: [Argument] = []
+        var directives: [Directive] = []
+        var variableDefinitions: [VariableDefinition] = []
+        var values: [Value] = []
+        var objectFields: [ObjectField] = []
+        var types: [TypeReference] = []
+        var names: [Name] = []
+        var fieldDefinitions: [FieldDefinition] = []
+        var inputValueDefinitions: [InputValueDefinition] = []
+        var enumValueDefinitions: [EnumValueDefinition] = []
+        var rootOperationTypes: [RootOperationTypeDefinition] = []
+        /// Decoded values of string literals; most strings have no escapes, but decoding
+        /// once at parse time keeps reading them simple.
+        var strings: [String] = []
     }
 }
 
-/// Definition : ExecutableDefinition | TypeSystemDefinitionOrExtension
-public enum Definition: Hashable, Sendable {
-    case operation(OperationDefinition)
-    case fragment(FragmentDefinition)
-    case schema(SchemaDefinition)
-    case type(TypeDefinition)
-    case directive(DirectiveDefinition)
-    case schemaExtension(SchemaDefinition)
-    case typeExtension(TypeDefinition)
+/// A run of sibling nodes of one kind, stored side by side in their document.
+public struct NodeList<Node>: Hashable, Sendable {
+    public var start: UInt32
+    public var count: UInt32
 
-    public var span: SourceSpan {
-        switch self {
-        case .operation(let node): node.span
-        case .fragment(let node): node.span
-        case .schema(let node): node.span
-        case .type(let node): node.span
-        case .directive(let node): node.span
-        case .schemaExtension(let node): node.span
-        case .typeExtension(let node): node.span
-        }
+    public init(start: UInt32, count: UInt32) {
+        self.start = start
+        self.count = count
     }
 
-    /// ExecutableDefinition : OperationDefinition | FragmentDefinition
-    public var isExecutable: Bool {
-        switch self {
-        case .operation, .fragment: true
-        default: false
-        }
-    }
+    public static var empty: NodeList { NodeList(start: 0, count: 0) }
+    public var isEmpty: Bool { count == 0 }
+    var range: Range<Int> { Int(start)..<Int(start + count) }
 }
 
-/// Name :: NameStart NameContinue*
-///
-/// The text is copied out of the source once, at parse time, because every later layer
-/// looks names up; Swift keeps names of up to 15 bytes inline, without allocating.
-public struct Name: Hashable, Sendable, CustomStringConvertible {
-    public var value: String
+/// One node stored in its document, referred to by position.
+public struct NodeID<Node>: Hashable, Sendable {
+    public var index: UInt32
+}
+
+/// Name :: NameStart NameContinue* — where it is in the source.
+public struct Name: Hashable, Sendable {
     public var span: SourceSpan
-
-    public init(_ value: String, span: SourceSpan = .none) {
-        self.value = value
-        self.span = span
-    }
-
-    public var description: String { value }
 }
 
-/// Directive[Const] : @ Name Arguments[?Const]?
-public struct Directive: Hashable, Sendable {
-    public var name: Name
-    public var arguments: [Argument]
+/// A StringValue (quoted or block), also the form of every description.
+public struct StringLiteral: Hashable, Sendable {
+    /// Index of the decoded value among the document's strings.
+    var index: UInt32
+    /// Written as `"""..."""` in the source.
+    public var isBlock: Bool
     public var span: SourceSpan
-
-    public init(name: Name, arguments: [Argument] = [], span: SourceSpan = .none) {
-        self.name = name
-        self.arguments = arguments
-        self.span = span
-    }
 }
 
-/// Argument[Const] : Name : Value[?Const]
-public struct Argument: Hashable, Sendable {
-    public var name: Name
-    public var value: Value
-    public var span: SourceSpan
+// MARK: - Reading nodes
 
-    public init(name: Name, value: Value, span: SourceSpan = .none) {
-        self.name = name
-        self.value = value
-        self.span = span
+extension Document {
+    public subscript(list: NodeList<Definition>) -> ArraySlice<Definition> { storage.definitions[list.range] }
+    public subscript(list: NodeList<Selection>) -> ArraySlice<Selection> { storage.selections[list.range] }
+    public subscript(list: NodeList<Argument>) -> ArraySlice<Argument> { storage.arguments[list.range] }
+    public subscript(list: NodeList<Directive>) -> ArraySlice<Directive> { storage.directives[list.range] }
+    public subscript(list: NodeList<VariableDefinition>) -> ArraySlice<VariableDefinition> {
+        storage.variableDefinitions[list.range]
     }
-}
+    public subscript(list: NodeList<Value>) -> ArraySlice<Value> { storage.values[list.range] }
+    public subscript(list: NodeList<ObjectField>) -> ArraySlice<ObjectField> { storage.objectFields[list.range] }
+    public subscript(list: NodeList<Name>) -> ArraySlice<Name> { storage.names[list.range] }
+    public subscript(list: NodeList<FieldDefinition>) -> ArraySlice<FieldDefinition> {
+        storage.fieldDefinitions[list.range]
+    }
+    public subscript(list: NodeList<InputValueDefinition>) -> ArraySlice<InputValueDefinition> {
+        storage.inputValueDefinitions[list.range]
+    }
+    public subscript(list: NodeList<EnumValueDefinition>) -> ArraySlice<EnumValueDefinition> {
+        storage.enumValueDefinitions[list.range]
+    }
+    public subscript(list: NodeList<RootOperationTypeDefinition>) -> ArraySlice<RootOperationTypeDefinition> {
+        storage.rootOperationTypes[list.range]
+    }
+    public subscript(id: NodeID<TypeReference>) -> TypeReference { storage.types[Int(id.index)] }
+    public subscript(id: NodeID<Value>) -> Value { storage.values[Int(id.index)] }
 
-/// Type : NamedType | ListType | NonNullType
-///
-/// A reference to a type in a variable, field or argument definition. NonNullType wraps
-/// only NamedType or ListType; the parser never builds a non-null of a non-null.
-public indirect enum TypeReference: Hashable, Sendable {
-    /// NamedType : Name
-    case named(Name)
-    /// ListType : [ Type ]
-    case list(TypeReference, span: SourceSpan)
-    /// NonNullType : NamedType ! | ListType !
-    case nonNull(TypeReference, span: SourceSpan)
+    /// The text of a name.
+    public func text(_ name: Name) -> String { source.text(name.span) }
 
-    public var span: SourceSpan {
-        switch self {
-        case .named(let name): name.span
-        case .list(_, let span), .nonNull(_, let span): span
+    /// The source text of a span, such as an Int or Float literal.
+    public func text(_ span: SourceSpan) -> String { source.text(span) }
+
+    /// Whether a name reads `text`, compared byte for byte without making a string.
+    public func name(_ name: Name, is text: String) -> Bool {
+        let length = Int(name.span.end - name.span.start)
+        guard text.utf8.count == length else { return false }
+        var index = Int(name.span.start)
+        for byte in text.utf8 {
+            guard source.bytes[index] == byte else { return false }
+            index += 1
         }
+        return true
     }
 
-    /// The named type at the bottom of any list and non-null wrapping.
-    public var namedType: Name {
-        switch self {
-        case .named(let name): name
-        case .list(let inner, _), .nonNull(let inner, _): inner.namedType
-        }
-    }
+    /// The decoded value of a string literal.
+    public func value(_ literal: StringLiteral) -> String { storage.strings[Int(literal.index)] }
 }

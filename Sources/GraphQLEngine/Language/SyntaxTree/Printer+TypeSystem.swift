@@ -1,5 +1,5 @@
-extension Printer {
-    mutating func write(_ node: SchemaDefinition, extending: Bool) {
+extension SyntaxTree.Writer {
+    mutating func write(_ node: SyntaxTree.SchemaDefinition, extending: Bool) {
         if !extending { writeDescription(node.description) }
         write(extending ? "extend schema" : "schema")
         writeDirectives(node.directives)
@@ -10,7 +10,7 @@ extension Printer {
         }
     }
 
-    mutating func write(_ node: TypeDefinition, extending: Bool) {
+    mutating func write(_ node: SyntaxTree.TypeDefinition, extending: Bool) {
         let prefix = extending ? "extend " : ""
         switch node {
         case .scalar(let scalar):
@@ -57,7 +57,7 @@ extension Printer {
         }
     }
 
-    mutating func write(_ node: DirectiveDefinition) {
+    mutating func write(_ node: SyntaxTree.DirectiveDefinition) {
         writeDescription(node.description)
         write("directive @" + node.name.value)
         writeArgumentDefinitions(node.arguments)
@@ -65,12 +65,12 @@ extension Printer {
         write(" on " + node.locations.map(\.value).joined(separator: " | "))
     }
 
-    private mutating func writeInterfaces(_ interfaces: [Name]) {
+    private mutating func writeInterfaces(_ interfaces: [SyntaxTree.Name]) {
         guard !interfaces.isEmpty else { return }
         write(" implements " + interfaces.map(\.value).joined(separator: " & "))
     }
 
-    private mutating func writeFields(_ fields: [FieldDefinition]) {
+    private mutating func writeFields(_ fields: [SyntaxTree.FieldDefinition]) {
         guard !fields.isEmpty else { return }
         write(" ")
         block(fields) { printer, field in
@@ -84,7 +84,7 @@ extension Printer {
     }
 
     /// `(a: Int, b: String)` on one line, or one per line when any has a description.
-    private mutating func writeArgumentDefinitions(_ arguments: [InputValueDefinition]) {
+    private mutating func writeArgumentDefinitions(_ arguments: [SyntaxTree.InputValueDefinition]) {
         guard !arguments.isEmpty else { return }
         if arguments.allSatisfy({ $0.description == nil }) {
             list("(", arguments, ")") { $0.write($1) }
@@ -101,7 +101,7 @@ extension Printer {
         write(")")
     }
 
-    mutating func write(_ node: InputValueDefinition) {
+    mutating func write(_ node: SyntaxTree.InputValueDefinition) {
         writeDescription(node.description)
         write(node.name.value + ": ")
         write(node.type)
