@@ -5,6 +5,8 @@
 /// It borrows the bytes, so it lives only inside `withUnsafeBufferPointer` of its source.
 struct Lexer {
     let bytes: UnsafeBufferPointer<UInt8>
+    /// `ByteClass.table`, borrowed for as long as the bytes are.
+    let classes: UnsafeBufferPointer<UInt8>
     /// The offset of the next byte to read.
     var position: Int
     /// The decoded value of the last `string` or `blockString` token read.
@@ -12,8 +14,9 @@ struct Lexer {
     var tokenCount = 0
     let maxTokens: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxTokens: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, maxTokens: Int) {
         self.bytes = bytes
+        self.classes = classes
         self.position = 0
         self.maxTokens = maxTokens
     }
@@ -21,7 +24,14 @@ struct Lexer {
     /// Reads the next token, skipping Ignored (spec 2.1.7): BOM, whitespace, line
     /// terminators, comments and commas.
     mutating func next() throws(SyntaxError) -> Token {
-        try skipIgnored()
+        // Plain whitespace, newlines and commas are most of what lies between tokens;
+        // comments and the BOM take the slower path.
+        while position < bytes.count, classes[Int(bytes[position])] & ByteClass.ignored != 0 {
+            position += 1
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: "#") || bytes[position] == 0xEF {
+            try skipIgnored()
+        }
         let start = position
         guard start < bytes.count else {
             return Token(kind: .endOfFile, start: start, end: start)
@@ -92,10 +102,11 @@ struct Lexer {
     }
 
     /// Name :: NameStart NameContinue* [lookahead != NameContinue]
+    @inline(__always)
     private mutating func readName() -> Token {
         let start = position
         position += 1
-        while position < bytes.count, bytes[position].isNameContinue {
+        while position < bytes.count, classes[Int(bytes[position])] & ByteClass.nameContinue != 0 {
             position += 1
         }
         return Token(kind: .name, start: start, end: position)
@@ -104,9 +115,12 @@ struct Lexer {
     /// Ignored :: UnicodeBOM | Whitespace | LineTerminator | Comment | Comma
     private mutating func skipIgnored() throws(SyntaxError) {
         while position < bytes.count {
-            switch bytes[position] {
-            case 0x09, 0x20, 0x2C, 0x0A, 0x0D:
+            let current = bytes[position]
+            if classes[Int(current)] & ByteClass.ignored != 0 {
                 position += 1
+                continue
+            }
+            switch current {
             case 0xEF where byte(at: position + 1) == 0xBB && byte(at: position + 2) == 0xBF:
                 position += 3
             case UInt8(ascii: "#"):
@@ -152,6 +166,27 @@ struct Lexer {
             return .scalar(UInt32(bytes[offset]))
         }
         return .scalar(value)
+    }
+}
+
+/// Classes of bytes for the lexer's inner loops: one table lookup per byte.
+enum ByteClass {
+    /// NameContinue :: Letter | Digit | `_`
+    static let nameContinue: UInt8 = 1
+    /// The one-byte Ignored: Whitespace, LineTerminator and Comma.
+    static let ignored: UInt8 = 2
+
+    static let table: [UInt8] = (0...255).map { byte -> UInt8 in
+        let byte = UInt8(byte)
+        var classes: UInt8 = 0
+        if byte.isNameContinue { classes |= nameContinue }
+        if byte == 0x09 || byte == 0x20 || byte == 0x2C || byte == 0x0A || byte == 0x0D { classes |= ignored }
+        return classes
+    }
+
+    /// Runs `body` with the table's storage, for a lexer to borrow.
+    static func withTable<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        table.withUnsafeBufferPointer(body)
     }
 }
 
@@ -212,23 +247,26 @@ public struct LexedToken: Hashable, Sendable {
 extension Source {
     /// Every token of the source up to and including `<EOF>`.
     public func tokens(maxTokens: Int = .max) throws(SyntaxError) -> [LexedToken] {
-        let outcome = bytes.withUnsafeBufferPointer { buffer -> Result<[LexedToken], SyntaxError> in
-            var lexer = Lexer(bytes: buffer, maxTokens: maxTokens)
-            var tokens: [LexedToken] = []
-            do throws(SyntaxError) {
-                while true {
-                    let token = try lexer.next()
-                    let value: String? =
-                        switch token.kind {
-                        case .name, .int, .float: lexer.text(of: token)
-                        case .string, .blockString: lexer.stringValue
-                        default: nil
-                        }
-                    tokens.append(LexedToken(kind: token.kind, span: SourceSpan(start: token.start, end: token.end), value: value))
-                    if token.kind == .endOfFile { return .success(tokens) }
+        let outcome = bytes.withUnsafeBufferPointer { buffer in
+            ByteClass.withTable { classes -> Result<[LexedToken], SyntaxError> in
+                var lexer = Lexer(bytes: buffer, classes: classes, maxTokens: maxTokens)
+                var tokens: [LexedToken] = []
+                do throws(SyntaxError) {
+                    while true {
+                        let token = try lexer.next()
+                        let value: String? =
+                            switch token.kind {
+                            case .name, .int, .float: lexer.text(of: token)
+                            case .string, .blockString: lexer.stringValue
+                            default: nil
+                            }
+                        let span = SourceSpan(start: token.start, end: token.end)
+                        tokens.append(LexedToken(kind: token.kind, span: span, value: value))
+                        if token.kind == .endOfFile { return .success(tokens) }
+                    }
+                } catch {
+                    return .failure(error)
                 }
-            } catch {
-                return .failure(error)
             }
         }
         return try outcome.get()

@@ -109,10 +109,10 @@ extension Parser {
         let mark = selectionStack.count
         repeat {
             let selection = try parseSelection()
-            selectionStack.append(selection)
+            selectionStack.push(selection)
         } while try !skip(.braceRight)
         depth -= 1
-        let selections = Parser.seal(&selectionStack, from: mark, into: &storage.selections)
+        let selections = selectionStack.pop(from: mark, into: &storage.selections)
         return SelectionSet(selections: selections, span: span(from: start))
     }
 

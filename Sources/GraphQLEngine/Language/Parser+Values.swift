@@ -45,10 +45,10 @@ extension Parser {
         let mark = valueStack.count
         while try !skip(.bracketRight) {
             let value = try parseValue(const: const)
-            valueStack.append(value)
+            valueStack.push(value)
         }
         depth -= 1
-        return .list(Parser.seal(&valueStack, from: mark, into: &storage.values), span: span(from: start))
+        return .list(valueStack.pop(from: mark, into: &storage.values), span: span(from: start))
     }
 
     /// ObjectValue[Const] : { } | { ObjectField[?Const]+ }
@@ -64,10 +64,10 @@ extension Parser {
             let name = try parseName()
             try expect(.colon)
             let value = store(try parseValue(const: const))
-            objectFieldStack.append(ObjectField(name: name, value: value, span: span(from: fieldStart)))
+            objectFieldStack.push(ObjectField(name: name, value: value, span: span(from: fieldStart)))
         }
         depth -= 1
-        return .object(Parser.seal(&objectFieldStack, from: mark, into: &storage.objectFields), span: span(from: start))
+        return .object(objectFieldStack.pop(from: mark, into: &storage.objectFields), span: span(from: start))
     }
 
     /// StringValue, either form; the lexer has already decoded it.

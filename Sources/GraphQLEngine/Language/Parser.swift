@@ -36,14 +36,17 @@ public struct Parser {
     var depth = 0
     let options: ParseOptions
     var storage = Document.Storage()
-    var selectionStack: [Selection] = []
-    var valueStack: [Value] = []
-    var objectFieldStack: [ObjectField] = []
+    var selectionStack = NodeStack<Selection>()
+    var valueStack = NodeStack<Value>()
+    var objectFieldStack = NodeStack<ObjectField>()
 
-    init(bytes: UnsafeBufferPointer<UInt8>, options: ParseOptions) throws(SyntaxError) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>, classes: UnsafeBufferPointer<UInt8>, options: ParseOptions
+    ) throws(SyntaxError) {
         self.options = options
-        self.lexer = Lexer(bytes: bytes, maxTokens: options.maxTokens)
+        self.lexer = Lexer(bytes: bytes, classes: classes, maxTokens: options.maxTokens)
         self.token = try lexer.next()
+        storage.reserveCapacity(forSourceOfSize: bytes.count)
     }
 
     /// Parses a whole document: operations, fragments and type system definitions.
@@ -92,12 +95,14 @@ public struct Parser {
         if size > limit {
             throw SyntaxError(.documentTooLarge(size: size, limit: limit), at: 0)
         }
-        let outcome = source.bytes.withUnsafeBufferPointer { bytes -> Swift.Result<Result, SyntaxError> in
-            do throws(SyntaxError) {
-                var parser = try Parser(bytes: bytes, options: options)
-                return .success(try body(&parser))
-            } catch {
-                return .failure(error)
+        let outcome = source.bytes.withUnsafeBufferPointer { bytes in
+            ByteClass.withTable { classes -> Swift.Result<Result, SyntaxError> in
+                do throws(SyntaxError) {
+                    var parser = try Parser(bytes: bytes, classes: classes, options: options)
+                    return .success(try body(&parser))
+                } catch {
+                    return .failure(error)
+                }
             }
         }
         return try outcome.get()
@@ -180,7 +185,7 @@ extension Parser {
 
     /// The value of a string token other than the current one (a peeked token), read again.
     private func stringValue(of token: Token) -> String {
-        var reader = Lexer(bytes: lexer.bytes, maxTokens: .max)
+        var reader = Lexer(bytes: lexer.bytes, classes: lexer.classes, maxTokens: .max)
         reader.position = token.start
         _ = try? reader.next()
         return reader.stringValue
@@ -213,17 +218,6 @@ extension Parser {
     }
 
     // MARK: Storing nodes
-
-    /// Moves the items pushed on `stack` since `mark` into `store`, side by side.
-    @inline(__always)
-    static func seal<Node>(_ stack: inout [Node], from mark: Int, into store: inout [Node]) -> NodeList<Node> {
-        let count = stack.count - mark
-        guard count > 0 else { return .empty }
-        let start = store.count
-        store.append(contentsOf: stack[mark...])
-        stack.removeLast(count)
-        return NodeList(start: UInt32(truncatingIfNeeded: start), count: UInt32(truncatingIfNeeded: count))
-    }
 
     /// The items appended to `store` since `start`, which nothing else appended to meanwhile.
     @inline(__always)

@@ -39,6 +39,16 @@ public struct Document: Sendable {
         /// Decoded values of string literals; most strings have no escapes, but decoding
         /// once at parse time keeps reading them simple.
         var strings: [String] = []
+
+        /// Room for the nodes a typical operation document of this size has (a
+        /// selection every 16 bytes or so), a little over, so the arrays rarely grow:
+        /// each growth of a large array copies it into freshly mapped memory.
+        mutating func reserveCapacity(forSourceOfSize size: Int) {
+            selections.reserveCapacity(size / 12)
+            values.reserveCapacity(size / 48)
+            arguments.reserveCapacity(size / 96)
+            definitions.reserveCapacity(size / 128)
+        }
     }
 }
 
