@@ -1,5 +1,4 @@
-/// Median time of one run of `body`, measured over batches of runs for at least
-/// `minimumTime` (and at least `minimumSamples` batches), after one warm-up run.
+/// The median time of one run, from a number of samples.
 struct Measurement {
     var median: Duration
     var samples: Int
@@ -16,22 +15,33 @@ func consume<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }
 
-func measure(minimumTime: Duration = .seconds(2), minimumSamples: Int = 5, _ body: () throws -> Void) rethrows
-    -> Measurement
-{
+/// Times `bodies` side by side: each round takes one sample of each in turn, so that a
+/// slow spell of the machine falls on all of them alike. A sample is a batch of runs
+/// lasting about a millisecond (one run for slow bodies); rounds continue for at least
+/// `minimumTime` and `minimumRounds`.
+func measure(
+    _ bodies: [() throws -> Void], minimumTime: Duration = .seconds(3), minimumRounds: Int = 5
+) throws -> [Measurement] {
     let clock = ContinuousClock()
-    try body()  // warm-up
-    // Batch fast operations so that each sample lasts about a millisecond.
-    let once = try clock.measure(body)
-    let batch = max(1, Int(Duration.milliseconds(1) / max(once, .nanoseconds(1))))
-    var samples: [Duration] = []
-    let start = clock.now
-    while samples.count < minimumSamples || clock.now - start < minimumTime {
-        let elapsed = try clock.measure {
-            for _ in 0..<batch { try body() }
-        }
-        samples.append(elapsed / batch)
+    var batches: [Int] = []
+    for body in bodies {
+        try body()  // warm-up
+        let once = try clock.measure(body)
+        batches.append(max(1, Int(Duration.milliseconds(1) / max(once, .nanoseconds(1)))))
     }
-    samples.sort()
-    return Measurement(median: samples[samples.count / 2], samples: samples.count)
+    var samples = [[Duration]](repeating: [], count: bodies.count)
+    let start = clock.now
+    while samples[0].count < minimumRounds || clock.now - start < minimumTime {
+        for (index, body) in bodies.enumerated() {
+            let batch = batches[index]
+            let elapsed = try clock.measure {
+                for _ in 0..<batch { try body() }
+            }
+            samples[index].append(elapsed / batch)
+        }
+    }
+    return samples.map { times in
+        let sorted = times.sorted()
+        return Measurement(median: sorted[sorted.count / 2], samples: sorted.count)
+    }
 }

@@ -52,14 +52,14 @@ case (true, let runs?):
     }
 case (true, nil):
     for benchmark in selected {
-        let ours = try measure(minimumTime: .seconds(5), benchmark.ours)
+        let ours = try measure([benchmark.ours], minimumTime: .seconds(5))[0]
         print(pad(benchmark.name, 16) + format(ours, bytes: benchmark.bytes))
     }
 case (false, _):
     print(pad("benchmark", 16) + pad("switchboard", 16) + pad("GraphQLSwift", 16) + "ratio")
     for benchmark in selected {
-        let ours = try measure(benchmark.ours)
-        let theirs = try measure(benchmark.theirs)
+        let measurements = try measure([benchmark.ours, benchmark.theirs])
+        let (ours, theirs) = (measurements[0], measurements[1])
         let ratio = theirs.seconds / ours.seconds
         print(
             pad(benchmark.name, 16) + pad(format(ours, bytes: benchmark.bytes), 16)

@@ -122,17 +122,23 @@ extension Parser {
     func at(_ kind: TokenKind) -> Bool { token.kind == kind }
 
     /// Consumes a token of `kind` or fails with `Expected <kind>, found <token>.`
-    @discardableResult
+    @discardableResult @inline(__always)
     mutating func expect(_ kind: TokenKind) throws(SyntaxError) -> Token {
-        guard token.kind == kind else {
-            throw SyntaxError(.expected(TokenDescription(kind), found: describe(token)), at: token.start)
-        }
+        guard token.kind == kind else { throw expected(kind) }
         let consumed = token
         try advance()
         return consumed
     }
 
+    /// `Expected <kind>, found <token>.` at the current token; kept out of line, as
+    /// errors are rare and `expect` is everywhere.
+    @inline(never)
+    func expected(_ kind: TokenKind) -> SyntaxError {
+        SyntaxError(.expected(TokenDescription(kind), found: describe(token)), at: token.start)
+    }
+
     /// Consumes a token of `kind` if it is next.
+    @inline(__always)
     mutating func skip(_ kind: TokenKind) throws(SyntaxError) -> Bool {
         guard token.kind == kind else { return false }
         try advance()
