@@ -5,8 +5,8 @@ extension Parser {
     mutating func parseTypeSystemDefinition(keyword: Token) throws(SyntaxError) -> Definition? {
         if isKeyword(keyword, "schema") { return .schema(try parseSchemaDefinition()) }
         if isKeyword(keyword, "scalar") { return .type(.scalar(try parseScalarTypeDefinition())) }
-        if isKeyword(keyword, "type") { return .type(.object(try parseObjectTypeDefinition())) }
-        if isKeyword(keyword, "interface") { return .type(.interface(try parseInterfaceTypeDefinition())) }
+        if isKeyword(keyword, "type") { return .type(.object(try parseObjectTypeDefinition(keyword: "type"))) }
+        if isKeyword(keyword, "interface") { return .type(.interface(try parseObjectTypeDefinition(keyword: "interface"))) }
         if isKeyword(keyword, "union") { return .type(.union(try parseUnionTypeDefinition())) }
         if isKeyword(keyword, "enum") { return .type(.enumType(try parseEnumTypeDefinition())) }
         if isKeyword(keyword, "input") { return .type(.inputObject(try parseInputObjectTypeDefinition())) }
@@ -59,24 +59,14 @@ extension Parser {
     }
 
     /// ObjectTypeDefinition : Description? type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
-    mutating func parseObjectTypeDefinition() throws(SyntaxError) -> ObjectTypeDefinition {
-        let start = token.start
-        let description = try parseDescription()
-        try expectKeyword("type")
-        let name = try parseName()
-        let interfaces = try parseImplementsInterfaces()
-        let directives = try parseDirectives(const: true)
-        let fields = try parseFieldsDefinition()
-        return ObjectTypeDefinition(
-            description: description, name: name, interfaces: interfaces, directives: directives, fields: fields,
-            span: span(from: start))
-    }
-
+    ///
     /// InterfaceTypeDefinition : Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
-    mutating func parseInterfaceTypeDefinition() throws(SyntaxError) -> ObjectTypeDefinition {
+    ///
+    /// The two differ only in their keyword, given as `keyword`.
+    mutating func parseObjectTypeDefinition(keyword: StaticString) throws(SyntaxError) -> ObjectTypeDefinition {
         let start = token.start
         let description = try parseDescription()
-        try expectKeyword("interface")
+        try expectKeyword(keyword)
         let name = try parseName()
         let interfaces = try parseImplementsInterfaces()
         let directives = try parseDirectives(const: true)
@@ -286,13 +276,13 @@ extension Parser {
             definition = .typeExtension(.scalar(node))
         } else if isKeyword(keyword, "type") {
             // ObjectTypeExtension : extend type Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
-            var node = try parseObjectTypeDefinition()
+            var node = try parseObjectTypeDefinition(keyword: "type")
             if node.interfaces.isEmpty && node.directives.isEmpty && node.fields.isEmpty { throw unexpected() }
             node.span = span(from: start)
             definition = .typeExtension(.object(node))
         } else if isKeyword(keyword, "interface") {
             // InterfaceTypeExtension : extend interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
-            var node = try parseInterfaceTypeDefinition()
+            var node = try parseObjectTypeDefinition(keyword: "interface")
             if node.interfaces.isEmpty && node.directives.isEmpty && node.fields.isEmpty { throw unexpected() }
             node.span = span(from: start)
             definition = .typeExtension(.interface(node))

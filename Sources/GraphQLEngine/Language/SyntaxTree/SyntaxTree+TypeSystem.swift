@@ -109,26 +109,9 @@ extension SyntaxTree {
     }
 
     /// InterfaceTypeDefinition : Description? interface Name ImplementsInterfaces? Directives[Const]? FieldsDefinition?
-    public struct InterfaceTypeDefinition: Hashable, Sendable {
-        public var description: StringValue?
-        public var name: Name
-        public var interfaces: [Name]
-        public var directives: [Directive]
-        public var fields: [FieldDefinition]
-        public var span: SourceSpan
-
-        public init(
-            description: StringValue? = nil, name: Name, interfaces: [Name] = [], directives: [Directive] = [],
-            fields: [FieldDefinition] = [], span: SourceSpan = .none
-        ) {
-            self.description = description
-            self.name = name
-            self.interfaces = interfaces
-            self.directives = directives
-            self.fields = fields
-            self.span = span
-        }
-    }
+    ///
+    /// The same shape as an object type; `TypeDefinition` tells them apart.
+    public typealias InterfaceTypeDefinition = ObjectTypeDefinition
 
     /// FieldDefinition : Description? Name ArgumentsDefinition? : Type Directives[Const]?
     public struct FieldDefinition: Hashable, Sendable {
