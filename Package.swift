@@ -34,7 +34,8 @@ let package = Package(
             dependencies: [
                 "GraphQLEngine",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
         .testTarget(name: "ResolversTests", dependencies: ["Resolvers"]),

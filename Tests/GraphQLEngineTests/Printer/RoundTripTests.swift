@@ -2,13 +2,12 @@ import Foundation
 import GraphQLEngine
 import Testing
 
-/// A document from the shared engine workload, `/work/shared/workload` beside the package:
-/// this file is <package>/Tests/GraphQLEngineTests/Printer/RoundTripTests.swift.
+/// A document of the engine workload, from the copies in `Fixtures/workload` (this file
+/// is Tests/GraphQLEngineTests/Printer/RoundTripTests.swift).
 private func workload(_ name: String) throws -> String {
-    var directory = URL(fileURLWithPath: #filePath)
-    for _ in 0..<5 { directory.deleteLastPathComponent() }  // file, Printer, GraphQLEngineTests, Tests, package
-    let url = directory.appendingPathComponent("shared/workload/\(name)")
-    return try String(contentsOf: url, encoding: .utf8)
+    let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/workload")
+    return try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8)
 }
 
 /// The documents that must survive printing: our two kitchen sinks and the workload.
