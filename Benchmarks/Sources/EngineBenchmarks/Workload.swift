@@ -17,7 +17,15 @@ struct Workload {
         }
     }
 
-    func text(_ name: String) throws -> String {
-        try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    /// The text of a workload file; stops the program with a clear message when the
+    /// workload is not where it is looked for.
+    func text(_ name: String) -> String {
+        let url = directory.appendingPathComponent(name)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            FileHandle.standardError.write(
+                Data("No workload file at \(url.path); set SWITCHBOARD_WORKLOAD to the workload folder.\n".utf8))
+            exit(1)
+        }
+        return text
     }
 }

@@ -21,8 +21,8 @@ func format(_ measurement: Measurement, bytes: Int?) -> String {
 }
 
 let workload = Workload()
-let doc1mb = try workload.text("doc-1mb.graphql")
-let clientQuery = try workload.text("query-client.graphql")
+let doc1mb = workload.text("doc-1mb.graphql")
+let clientQuery = workload.text("query-client.graphql")
 
 let benchmarks = [
     Benchmark(

@@ -41,6 +41,10 @@ struct Lexer {
             throw SyntaxError(.tooManyTokens(limit: maxTokens), at: start)
         }
         let first = bytes[start]
+        // Names are over half of all tokens: test for them before the general switch.
+        if classes[Int(first)] & ByteClass.nameStart != 0 {
+            return readName()
+        }
         switch first {
         case UInt8(ascii: "!"): return punctuator(.bang)
         case UInt8(ascii: "$"): return punctuator(.dollar)
@@ -61,9 +65,6 @@ struct Lexer {
                 return Token(kind: .spread, start: start, end: position)
             }
             throw SyntaxError(.unexpectedCharacter(.scalar(UInt32(first))), at: start)
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-            UInt8(ascii: "_"):
-            return readName()
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
             return try readNumber()
         case UInt8(ascii: "\""):
@@ -175,11 +176,14 @@ enum ByteClass {
     static let nameContinue: UInt8 = 1
     /// The one-byte Ignored: Whitespace, LineTerminator and Comma.
     static let ignored: UInt8 = 2
+    /// NameStart :: Letter | `_`
+    static let nameStart: UInt8 = 4
 
     static let table: [UInt8] = (0...255).map { byte -> UInt8 in
         let byte = UInt8(byte)
         var classes: UInt8 = 0
         if byte.isNameContinue { classes |= nameContinue }
+        if byte.isNameStart { classes |= nameStart }
         if byte == 0x09 || byte == 0x20 || byte == 0x2C || byte == 0x0A || byte == 0x0D { classes |= ignored }
         return classes
     }
