@@ -15,12 +15,13 @@ func consume<T>(_ value: T) {
     withExtendedLifetime(value) {}
 }
 
-/// Times `bodies` side by side: each round takes one sample of each in turn, so that a
-/// slow spell of the machine falls on all of them alike. A sample is a batch of runs
-/// lasting about a millisecond (one run for slow bodies); rounds continue for at least
-/// `minimumTime` and `minimumRounds`.
+/// Times `bodies` side by side, in rounds: each round gives every body a turn of about a
+/// quarter second, so that a slow spell of the machine falls on all of them alike. A turn
+/// starts with one untimed run (the other bodies have just run and left the caches and the
+/// allocator in their own state), then takes samples, each a batch of runs lasting about a
+/// millisecond (one run for slow bodies). Rounds continue for at least `minimumTime`.
 func measure(
-    _ bodies: [() throws -> Void], minimumTime: Duration = .seconds(3), minimumRounds: Int = 5
+    _ bodies: [() throws -> Void], minimumTime: Duration = .seconds(4), turn: Duration = .milliseconds(250)
 ) throws -> [Measurement] {
     let clock = ContinuousClock()
     var batches: [Int] = []
@@ -31,15 +32,19 @@ func measure(
     }
     var samples = [[Duration]](repeating: [], count: bodies.count)
     let start = clock.now
-    while samples[0].count < minimumRounds || clock.now - start < minimumTime {
+    repeat {
         for (index, body) in bodies.enumerated() {
+            try body()
             let batch = batches[index]
-            let elapsed = try clock.measure {
-                for _ in 0..<batch { try body() }
-            }
-            samples[index].append(elapsed / batch)
+            let turnStart = clock.now
+            repeat {
+                let elapsed = try clock.measure {
+                    for _ in 0..<batch { try body() }
+                }
+                samples[index].append(elapsed / batch)
+            } while clock.now - turnStart < turn
         }
-    }
+    } while clock.now - start < minimumTime
     return samples.map { times in
         let sorted = times.sorted()
         return Measurement(median: sorted[sorted.count / 2], samples: sorted.count)
