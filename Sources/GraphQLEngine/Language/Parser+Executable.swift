@@ -57,9 +57,7 @@ extension Parser {
 
     /// OperationType : one of `query` `mutation` `subscription`
     mutating func parseOperationType() throws(SyntaxError) -> OperationType {
-        guard at(.name) else {
-            throw SyntaxError(.expected(TokenDescription(.name), found: describe(token)), at: token.start)
-        }
+        guard at(.name) else { throw expected(.name) }
         if try skipKeyword("query") { return .query }
         if try skipKeyword("mutation") { return .mutation }
         if try skipKeyword("subscription") { return .subscription }

@@ -20,9 +20,7 @@ extension Parser {
         let description = try parseDescription()
         try expectKeyword("schema")
         let directives = try parseDirectives(const: true)
-        guard at(.braceLeft) else {
-            throw SyntaxError(.expected(TokenDescription(.braceLeft), found: describe(token)), at: token.start)
-        }
+        guard at(.braceLeft) else { throw expected(.braceLeft) }
         let operationTypes = try parseRootOperationTypes()
         return SchemaDefinition(
             description: description, directives: directives, operationTypes: operationTypes, span: span(from: start))

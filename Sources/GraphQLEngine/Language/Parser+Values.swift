@@ -74,7 +74,7 @@ extension Parser {
     mutating func parseStringLiteral() throws(SyntaxError) -> StringLiteral {
         let current = token
         guard current.kind == .string || current.kind == .blockString else {
-            throw SyntaxError(.expected(TokenDescription(.string), found: describe(current)), at: current.start)
+            throw expected(.string)
         }
         storage.strings.append(lexer.stringValue)
         try advance()

@@ -70,8 +70,7 @@ public struct Parser {
         try run(source, options) { (parser: inout Parser) throws(SyntaxError) in
             let value = try parser.parseValue(const: false)
             try parser.expect(.endOfFile)
-            let document = Document(source: source, definitions: .empty, span: .none, storage: parser.storage)
-            return document.tree(of: value, keepingLocations: keepingLocations)
+            return parser.looseNodes(of: source).tree(of: value, keepingLocations: keepingLocations)
         }
     }
 
@@ -82,9 +81,13 @@ public struct Parser {
         try run(source, options) { (parser: inout Parser) throws(SyntaxError) in
             let type = try parser.parseTypeReference()
             try parser.expect(.endOfFile)
-            let document = Document(source: source, definitions: .empty, span: .none, storage: parser.storage)
-            return document.tree(of: type, keepingLocations: keepingLocations)
+            return parser.looseNodes(of: source).tree(of: type, keepingLocations: keepingLocations)
         }
+    }
+
+    /// A document with no definitions holding what was parsed, for a lone value or type.
+    private func looseNodes(of source: Source) -> Document {
+        Document(source: source, definitions: .empty, span: .none, storage: storage)
     }
 
     private static func run<Result>(
