@@ -90,15 +90,7 @@ extension SyntaxTree.Writer {
             list("(", arguments, ")") { $0.write($1) }
             return
         }
-        write("(")
-        indentation += "  "
-        for argument in arguments {
-            newline()
-            write(argument)
-        }
-        indentation.removeLast(2)
-        newline()
-        write(")")
+        block(arguments, open: "(", close: ")") { $0.write($1) }
     }
 
     mutating func write(_ node: SyntaxTree.InputValueDefinition) {

@@ -29,20 +29,18 @@ extension SyntaxTree {
 
         static func print(_ document: Document) -> String {
             var printer = Writer()
-            var previous: Definition?
-            for definition in document.definitions {
-                if previous != nil { printer.output += "\n\n" }
+            for (index, definition) in document.definitions.enumerated() {
+                if index > 0 { printer.output += "\n\n" }
                 // After a type system definition, a shorthand `{` would read as that
                 // definition's body (`type T` then `{ a }`), so spell out `query` there.
-                if case .operation(let operation) = definition, operation.isShorthand,
-                    let previous, !previous.isExecutable
+                if case .operation(let operation) = definition, operation.isShorthand, index > 0,
+                    !document.definitions[index - 1].isExecutable
                 {
                     printer.output += "query "
                     printer.write(operation.selectionSet)
                 } else {
                     printer.write(definition)
                 }
-                previous = definition
             }
             return printer.output
         }
@@ -64,9 +62,11 @@ extension SyntaxTree {
         /// A line break at the current indentation.
         mutating func newline() { output += "\n" + indentation }
 
-        /// `{`, each item on its own indented line, `}`.
-        mutating func block<Items: Collection>(_ items: Items, _ writeItem: (inout Writer, Items.Element) -> Void) {
-            output += "{"
+        /// `open` (`{` unless said), each item on its own indented line, `close`.
+        mutating func block<Items: Collection>(
+            _ items: Items, open: String = "{", close: String = "}", _ writeItem: (inout Writer, Items.Element) -> Void
+        ) {
+            output += open
             indentation += "  "
             for item in items {
                 newline()
@@ -74,7 +74,7 @@ extension SyntaxTree {
             }
             indentation.removeLast(2)
             newline()
-            output += "}"
+            output += close
         }
 
         /// `open` items separated by `", "` `close`, or nothing when there are no items.
