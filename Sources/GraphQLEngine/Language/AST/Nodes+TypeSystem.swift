@@ -24,6 +24,26 @@ public enum TypeDefinition: Hashable, Sendable {
     case union(UnionTypeDefinition)
     case enumType(EnumTypeDefinition)
     case inputObject(InputObjectTypeDefinition)
+
+    public var name: Name {
+        switch self {
+        case .scalar(let node): node.name
+        case .object(let node), .interface(let node): node.name
+        case .union(let node): node.name
+        case .enumType(let node): node.name
+        case .inputObject(let node): node.name
+        }
+    }
+
+    public var span: SourceSpan {
+        switch self {
+        case .scalar(let node): node.span
+        case .object(let node), .interface(let node): node.span
+        case .union(let node): node.span
+        case .enumType(let node): node.span
+        case .inputObject(let node): node.span
+        }
+    }
 }
 
 /// ScalarTypeDefinition : Description? scalar Name Directives[Const]?

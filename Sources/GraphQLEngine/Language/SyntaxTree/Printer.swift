@@ -17,6 +17,13 @@ public enum Printer {
     public static func print(_ type: SyntaxTree.TypeReference) -> String {
         SyntaxTree.Writer.print(type)
     }
+
+    /// A string as a quoted GraphQL StringValue, as error messages quote values.
+    public static func quoted(_ string: String) -> String {
+        var printer = SyntaxTree.Writer.empty
+        printer.writeQuoted(string)
+        return printer.output
+    }
 }
 
 extension SyntaxTree {
@@ -26,6 +33,8 @@ extension SyntaxTree {
         var indentation = ""
 
         private init() {}
+
+        static var empty: Writer { Writer() }
 
         static func print(_ document: Document) -> String {
             var printer = Writer()

@@ -1,0 +1,178 @@
+/// Everything that can be wrong with a schema's SDL (spec 3, and the SDL rules of the
+/// reference implementation), one case each; `message` words it as graphql-js does.
+///
+/// Type references are given as printed (`[User!]!`), coordinates as the spec's schema
+/// coordinates (`User.friends(first:)`).
+public enum SchemaDiagnostic: Hashable, Sendable {
+    // Documents
+    case syntaxError(String)
+    case notTypeSystemDefinition(String)
+    case loneSchemaDefinition
+    case duplicateOperationType(OperationType)
+    case operationTypeAlreadyDefined(OperationType)
+    case duplicateTypeName(String)
+    case builtInTypeRedefined(String)
+    case duplicateDirectiveName(String)
+    case builtInDirectiveRedefined(String)
+    case duplicateFieldDefinition(type: String, field: String)
+    case duplicateEnumValue(type: String, value: String)
+    case duplicateArgumentDefinition(coordinate: String, argument: String)
+    case unknownType(String, suggestions: [String])
+    case extensionOfUnknownType(String, suggestions: [String])
+    case extensionOfWrongKind(String, kind: String)
+    // Applied directives
+    case unknownDirective(String)
+    case misplacedDirective(String, location: DirectiveLocation)
+    case duplicateDirective(String)
+    case unknownDirectiveArgument(directive: String, argument: String, suggestions: [String])
+    case duplicateArgument(String)
+    case missingDirectiveArgument(directive: String, argument: String, type: String)
+    case invalidDirectiveArgument(directive: String, argument: String, reason: String)
+    case invalidDefaultValue(coordinate: String, reason: String)
+    // Root operation types
+    case missingQueryType
+    case rootTypeNotObject(OperationType, type: String)
+    case rootTypesShared(type: String, operations: [OperationType])
+    // Names
+    case reservedName(String)
+    case reservedEnumValue(type: String, value: String)
+    // Objects and interfaces
+    case noFields(type: String)
+    case fieldNotOutputType(coordinate: String, type: String)
+    case argumentNotInputType(coordinate: String, type: String)
+    case requiredArgumentDeprecated(coordinate: String)
+    case implementsNonInterface(type: String, implemented: String)
+    case implementsItself(type: String)
+    case implementsTwice(type: String, interface: String)
+    case missingTransitiveInterface(type: String, missing: String, via: String)
+    case interfaceFieldMissing(interface: String, field: String, type: String)
+    case interfaceFieldTypeMismatch(interface: String, field: String, expected: String, type: String, actual: String)
+    case interfaceArgumentMissing(interface: String, field: String, argument: String, type: String)
+    case interfaceArgumentTypeMismatch(
+        interface: String, field: String, argument: String, expected: String, type: String, actual: String)
+    case extraRequiredArgument(type: String, field: String, argument: String, argumentType: String, interface: String)
+    // Unions, enums, input objects
+    case noUnionMembers(union: String)
+    case duplicateUnionMember(union: String, member: String)
+    case unionMemberNotObject(union: String, member: String)
+    case noEnumValues(type: String)
+    case noInputFields(type: String)
+    case inputFieldNotInputType(coordinate: String, type: String)
+    case requiredInputFieldDeprecated(coordinate: String)
+    case oneOfFieldNonNull(coordinate: String)
+    case oneOfFieldDefault(coordinate: String)
+    case inputObjectCycle(type: String, path: [String])
+
+    public var message: String {
+        switch self {
+        case .syntaxError(let message):
+            message
+        case .notTypeSystemDefinition(let name):
+            "The \(name) definition is not allowed in a schema: SDL holds type system definitions only."
+        case .loneSchemaDefinition:
+            "Must provide only one schema definition."
+        case .duplicateOperationType(let operation):
+            "There can be only one \(operation.rawValue) type in schema."
+        case .operationTypeAlreadyDefined(let operation):
+            "Type for \(operation.rawValue) already defined in the schema. It cannot be redefined."
+        case .duplicateTypeName(let name):
+            "There can be only one type named \"\(name)\"."
+        case .builtInTypeRedefined(let name):
+            "Type \"\(name)\" already exists in the schema. It cannot also be defined in this type definition."
+        case .duplicateDirectiveName(let name):
+            "There can be only one directive named \"@\(name)\"."
+        case .builtInDirectiveRedefined(let name):
+            "Directive \"@\(name)\" already exists in the schema. It cannot be redefined."
+        case .duplicateFieldDefinition(let type, let field):
+            "Field \"\(type).\(field)\" can only be defined once."
+        case .duplicateEnumValue(let type, let value):
+            "Enum value \"\(type).\(value)\" can only be defined once."
+        case .duplicateArgumentDefinition(let coordinate, let argument):
+            "Argument \"\(coordinate)(\(argument):)\" can only be defined once."
+        case .unknownType(let name, let suggestions):
+            "Unknown type \"\(name)\"." + Suggestion.didYouMean(suggestions)
+        case .extensionOfUnknownType(let name, let suggestions):
+            "Cannot extend type \"\(name)\" because it is not defined." + Suggestion.didYouMean(suggestions)
+        case .extensionOfWrongKind(let name, let kind):
+            "Cannot extend non-\(kind) type \"\(name)\"."
+        case .unknownDirective(let name):
+            "Unknown directive \"@\(name)\"."
+        case .misplacedDirective(let name, let location):
+            "Directive \"@\(name)\" may not be used on \(location.rawValue)."
+        case .duplicateDirective(let name):
+            "The directive \"@\(name)\" can only be used once at this location."
+        case .unknownDirectiveArgument(let directive, let argument, let suggestions):
+            "Unknown argument \"\(argument)\" on directive \"@\(directive)\"." + Suggestion.didYouMean(suggestions)
+        case .duplicateArgument(let name):
+            "There can be only one argument named \"\(name)\"."
+        case .missingDirectiveArgument(let directive, let argument, let type):
+            "Directive \"@\(directive)\" argument \"\(argument)\" of type \"\(type)\" is required, but it was not provided."
+        case .invalidDirectiveArgument(let directive, let argument, let reason):
+            "Argument \"@\(directive)(\(argument):)\" has invalid value: \(reason)"
+        case .invalidDefaultValue(let coordinate, let reason):
+            "\(coordinate) has invalid default value: \(reason)"
+        case .missingQueryType:
+            "Query root type must be provided."
+        case .rootTypeNotObject(let operation, let type):
+            operation == .query
+                ? "Query root type must be Object type, it cannot be \(type)."
+                : "\(operation.typeName) root type must be Object type if provided, it cannot be \(type)."
+        case .rootTypesShared(let type, let operations):
+            "All root types must be different, \"\(type)\" type is used as "
+                + Suggestion.conjunction(operations.map(\.rawValue), quoted: false) + " root types."
+        case .reservedName(let name):
+            "Name \"\(name)\" must not begin with \"__\", which is reserved by GraphQL introspection."
+        case .reservedEnumValue(let type, let value):
+            "Enum type \(type) cannot include value: \(value)."
+        case .noFields(let type):
+            "Type \(type) must define one or more fields."
+        case .fieldNotOutputType(let coordinate, let type):
+            "The type of \(coordinate) must be Output Type but got: \(type)."
+        case .argumentNotInputType(let coordinate, let type):
+            "The type of \(coordinate) must be Input Type but got: \(type)."
+        case .requiredArgumentDeprecated(let coordinate):
+            "Required argument \(coordinate) cannot be deprecated."
+        case .implementsNonInterface(let type, let implemented):
+            "Type \(type) must only implement Interface types, it cannot implement \(implemented)."
+        case .implementsItself(let type):
+            "Type \(type) cannot implement itself because it would create a circular reference."
+        case .implementsTwice(let type, let interface):
+            "Type \(type) can only implement \(interface) once."
+        case .missingTransitiveInterface(let type, let missing, let via):
+            "Type \(type) must implement \(missing) because it is implemented by \(via)."
+        case .interfaceFieldMissing(let interface, let field, let type):
+            "Interface field \(interface).\(field) expected but \(type) does not provide it."
+        case .interfaceFieldTypeMismatch(let interface, let field, let expected, let type, let actual):
+            "Interface field \(interface).\(field) expects type \(expected) but \(type).\(field) is type \(actual)."
+        case .interfaceArgumentMissing(let interface, let field, let argument, let type):
+            "Interface field argument \(interface).\(field)(\(argument):) expected but \(type).\(field) does not provide it."
+        case .interfaceArgumentTypeMismatch(let interface, let field, let argument, let expected, let type, let actual):
+            "Interface field argument \(interface).\(field)(\(argument):) expects type \(expected) but "
+                + "\(type).\(field)(\(argument):) is type \(actual)."
+        case .extraRequiredArgument(let type, let field, let argument, let argumentType, let interface):
+            "Argument \"\(type).\(field)(\(argument):)\" must not be required type \"\(argumentType)\" "
+                + "if not provided by the Interface field \"\(interface).\(field)\"."
+        case .noUnionMembers(let union):
+            "Union type \(union) must define one or more member types."
+        case .duplicateUnionMember(let union, let member):
+            "Union type \(union) can only include type \(member) once."
+        case .unionMemberNotObject(let union, let member):
+            "Union type \(union) can only include Object types, it cannot include \(member)."
+        case .noEnumValues(let type):
+            "Enum type \(type) must define one or more values."
+        case .noInputFields(let type):
+            "Input Object type \(type) must define one or more fields."
+        case .inputFieldNotInputType(let coordinate, let type):
+            "The type of \(coordinate) must be Input Type but got: \(type)."
+        case .requiredInputFieldDeprecated(let coordinate):
+            "Required input field \(coordinate) cannot be deprecated."
+        case .oneOfFieldNonNull(let coordinate):
+            "OneOf input field \(coordinate) must be nullable."
+        case .oneOfFieldDefault(let coordinate):
+            "OneOf input field \(coordinate) cannot have a default value."
+        case .inputObjectCycle(let type, let path):
+            "Cannot reference Input Object \"\(type)\" within itself through a series of non-null fields: \""
+                + path.joined(separator: ".") + "\"."
+        }
+    }
+}

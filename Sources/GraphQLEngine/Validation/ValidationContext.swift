@@ -1,0 +1,181 @@
+/// What a rule can know during the walk: the document and schema, the types in scope at
+/// the node being visited (kept up to date by the walk), facts about the whole document
+/// (fragments by name, variable usages), and where to report.
+final class ValidationContext {
+    let document: Document
+    let schema: Schema
+    let options: ValidationOptions
+    private(set) var errors: [ValidationError] = []
+    /// Set once `options.maxErrors` errors are reported; the walk stops there.
+    private(set) var isAborted = false
+
+    // MARK: Types in scope, set by the walk
+
+    /// The composite type the current selection set selects from; nil where it is unknown.
+    var parentType: NamedType?
+    /// The definition of the current field, when its parent type has it.
+    var fieldDefinition: SchemaField?
+    /// The output type of the current field.
+    var type: TypeRef?
+    /// The definition of the current directive, when the schema has it.
+    var directiveDefinition: SchemaDirective?
+    /// The definition of the current argument, when its field or directive has it.
+    var argumentDefinition: SchemaInputValue?
+    /// The input type expected for the current value, when known.
+    var inputType: TypeRef?
+    /// The input object or list type around the current value, when it is a field or item.
+    var parentInputType: TypeRef?
+    /// Whether the current value's position has a default (an argument or input field
+    /// default), which lets a nullable variable fill a non-null position (spec 5.8.5).
+    var positionHasDefault = false
+    /// The top-level definition being walked.
+    var definitionIndex = 0
+
+    // MARK: Facts about the document
+
+    /// The first fragment of each name.
+    let fragments: [String: FragmentDefinition]
+    /// Where each fragment is defined, by definition index.
+    private let fragmentIndices: [String: Int]
+    /// The variables each top-level definition uses, in document order, filled in by the
+    /// walk: complete when rules leave the document.
+    var variableUsages: [[VariableUsage]]
+
+    struct VariableUsage {
+        let variable: Variable
+        /// The input type expected where the variable is used, when known.
+        let type: TypeRef?
+        let positionHasDefault: Bool
+        /// The input object around the position, for `@oneOf` fields.
+        let parentInputType: TypeRef?
+    }
+
+    init(document: Document, schema: Schema, options: ValidationOptions) {
+        self.document = document
+        self.schema = schema
+        self.options = options
+        var fragments: [String: FragmentDefinition] = [:]
+        var indices: [String: Int] = [:]
+        for (index, definition) in document[document.definitions].enumerated() {
+            guard case .fragment(let fragment) = definition else { continue }
+            let name = document.text(fragment.name)
+            if fragments[name] == nil {
+                fragments[name] = fragment
+                indices[name] = index
+            }
+        }
+        self.fragments = fragments
+        self.fragmentIndices = indices
+        self.variableUsages = Array(repeating: [], count: Int(document.definitions.count))
+    }
+
+    func report(_ diagnostic: ValidationDiagnostic, _ spans: SourceSpan...) {
+        report(diagnostic, spans: spans)
+    }
+
+    func report(_ diagnostic: ValidationDiagnostic, spans: [SourceSpan]) {
+        guard !isAborted else { return }
+        if let limit = options.maxErrors, errors.count >= limit {
+            errors.append(ValidationError(.tooManyErrors, spans: []))
+            isAborted = true
+            return
+        }
+        errors.append(ValidationError(diagnostic, spans: spans))
+    }
+
+    // MARK: Reading the document
+
+    func text(_ name: Name) -> String { document.text(name) }
+
+    /// A value node as GraphQL prints it, as messages quote values.
+    func printed(_ value: Value) -> String { Printer.print(document.tree(of: value, keepingLocations: false)) }
+
+    /// A type reference as written: `[User!]!`.
+    func printed(_ type: TypeReference) -> String { Printer.print(document.tree(of: type, keepingLocations: false)) }
+
+    /// The schema type a type reference names, or nil if a named type is unknown.
+    func resolve(_ type: TypeReference) -> TypeRef? {
+        switch type {
+        case .named(let name): schema.type(named: text(name)).map { .named($0.id) }
+        case .list(let inner, _): resolve(document[inner]).map { .list($0) }
+        case .nonNull(let inner, _): resolve(document[inner]).map { .nonNull($0) }
+        }
+    }
+
+    /// The fragment spreads directly in a selection set (inside fields and inline
+    /// fragments too, but not inside the fragments spread).
+    func fragmentSpreads(in selectionSet: SelectionSet) -> [FragmentSpread] {
+        var spreads: [FragmentSpread] = []
+        var pending = [selectionSet]
+        while let set = pending.popLast() {
+            for selection in document[set.selections] {
+                switch selection {
+                case .field(let field): if let nested = field.selectionSet { pending.append(nested) }
+                case .inlineFragment(let fragment): pending.append(fragment.selectionSet)
+                case .fragmentSpread(let spread): spreads.append(spread)
+                }
+            }
+        }
+        return spreads
+    }
+
+    /// The names of the fragments an operation (or fragment) uses, directly or through
+    /// other fragments, each once, in the order they are first reached.
+    func recursivelyReferencedFragments(of selectionSet: SelectionSet) -> [String] {
+        var seen: Set<String> = []
+        var order: [String] = []
+        var pending = [selectionSet]
+        while let set = pending.popLast() {
+            for spread in fragmentSpreads(in: set) {
+                let name = text(spread.name)
+                guard seen.insert(name).inserted else { continue }
+                order.append(name)
+                if let fragment = fragments[name] { pending.append(fragment.selectionSet) }
+            }
+        }
+        return order
+    }
+
+    /// The variables used by the definition at `index` and by every fragment it reaches.
+    func recursiveVariableUsages(ofDefinitionAt index: Int, selectionSet: SelectionSet) -> [VariableUsage] {
+        var usages = variableUsages[index]
+        for name in recursivelyReferencedFragments(of: selectionSet) {
+            if let fragmentIndex = fragmentIndices[name] { usages += variableUsages[fragmentIndex] }
+        }
+        return usages
+    }
+}
+
+/// What validation applies beyond the spec's rules, and when it gives up.
+public struct ValidationOptions: Sendable {
+    /// Stop after this many errors, with a last one saying so; nil for no limit.
+    public var maxErrors: Int?
+    /// How deep `fields`, `interfaces`, `possibleTypes`, `inputFields` and `ofType` may
+    /// nest within an introspection query, through fragments (MaxIntrospectionDepth).
+    public var maxIntrospectionDepth: Int?
+    /// The gateway's own limits; nil for none.
+    public var limits: OperationLimits?
+
+    public init(maxErrors: Int? = 100, maxIntrospectionDepth: Int? = 3, limits: OperationLimits? = nil) {
+        self.maxErrors = maxErrors
+        self.maxIntrospectionDepth = maxIntrospectionDepth
+        self.limits = limits
+    }
+
+    /// The spec's rules alone, plus the error cap.
+    public static let specOnly = ValidationOptions(maxIntrospectionDepth: nil, limits: nil)
+}
+
+/// Limits a gateway puts on operations, checked as validation rules: how deep selections
+/// nest (through fragments), how many aliases and how many root fields an operation has.
+public struct OperationLimits: Hashable, Sendable {
+    public var maxDepth: Int?
+    public var maxAliases: Int?
+    public var maxRootFields: Int?
+
+    public init(maxDepth: Int? = 15, maxAliases: Int? = 30, maxRootFields: Int? = 20) {
+        self.maxDepth = maxDepth
+        self.maxAliases = maxAliases
+        self.maxRootFields = maxRootFields
+    }
+}
