@@ -184,7 +184,7 @@ public enum ValidationDiagnostic: Hashable, Sendable {
             "Fields \"\(responseName)\" conflict because \(reason.text). "
                 + "Use different aliases on the fields to fetch both if this was intentional."
         case .introspectionTooDeep:
-            "Maximum introspection depth exceeded."
+            "Maximum introspection depth exceeded"
         case .tooDeep(let depth, let maximum):
             "Query depth \(depth) exceeds the maximum of \(maximum)."
         case .tooManyAliases(let count, let maximum):

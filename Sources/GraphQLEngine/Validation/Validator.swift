@@ -32,12 +32,18 @@ public enum Validator {
         [
         ExecutableDefinitionsRule.self,
         FieldsOnCorrectTypeRule.self,
+        OverlappingFieldsCanBeMergedRule.self,
         ]
     }
 
     static func rules(for options: ValidationOptions) -> [any ValidationRule.Type] {
         var rules = specifiedRules
-        if options.maxIntrospectionDepth != nil { rules += [any ValidationRule.Type]() }
+        if options.maxIntrospectionDepth != nil { rules.append(MaxIntrospectionDepthRule.self) }
+        if let limits = options.limits {
+            if limits.maxDepth != nil { rules.append(MaxDepthRule.self) }
+            if limits.maxAliases != nil { rules.append(MaxAliasesRule.self) }
+            if limits.maxRootFields != nil { rules.append(MaxRootFieldsRule.self) }
+        }
         return rules
     }
 }

@@ -1,0 +1,287 @@
+/// Spec 5.3.2 "Field Selection Merging": fields that share a response name must be
+/// mergeable — the same field with the same arguments unless their parents are distinct
+/// object types, and in any case of the same response shape.
+///
+/// The spec's FieldsInSetCanMerge compares fields pairwise, which is quadratic in the
+/// number of fields sharing a name and, through repeated fragments, can grow much faster.
+/// This checks the same conditions in time linear in the fields collected:
+/// - "same field, same arguments" is an equivalence, so each field is compared with one
+///   representative of its class (fields whose parents are one object type, or fields
+///   whose parent is abstract, which must agree with every class);
+/// - "same response shape" is transitive, so each field is compared with the first;
+/// - instead of comparing the subselections of every pair, the subselections of a whole
+///   group of fields that must merge are checked together as one set, once: each
+///   distinct selection set (and so each fragment) enters a set only once, and sets
+///   already found clean are remembered.
+struct OverlappingFieldsCanBeMergedRule: ValidationRule {
+    private var cleanSets: Set<SetKey> = []
+    private var reported: Set<ValidationError> = []
+
+    mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {
+        check([Scope(selectionSet: operation.selectionSet, type: context.schema.rootType(for: operation.operation), origin: 0)], context)
+    }
+
+    mutating func enterFragmentDefinition(_ fragment: FragmentDefinition, _ context: ValidationContext) {
+        let type = context.schema.type(named: context.text(fragment.typeCondition))
+        check([Scope(selectionSet: fragment.selectionSet, type: type, origin: 0)], context)
+    }
+
+    private mutating func check(_ scopes: [Scope], _ context: ValidationContext) {
+        for conflict in conflicts(in: scopes, exclusive: false, context) {
+            let error = ValidationError(
+                .fieldsConflict(responseName: conflict.responseName, reason: conflict.reason),
+                spans: conflict.firstSpans + conflict.secondSpans)
+            if reported.insert(error).inserted { context.report(error.diagnostic, spans: error.spans) }
+        }
+    }
+
+    // MARK: - Collecting fields
+
+    /// A selection set and the type it selects from; `origin` is the field of the level
+    /// above that the set belongs to, so that a conflict found here can be blamed on it.
+    struct Scope {
+        let selectionSet: SelectionSet
+        let type: NamedType?
+        let origin: Int
+    }
+
+    struct CollectedField {
+        let field: Field
+        let parent: NamedType?
+        let definition: SchemaField?
+        let origin: Int
+    }
+
+    private struct SetKey: Hashable {
+        let sets: [SetMember]
+        let exclusive: Bool
+    }
+
+    private struct SetMember: Hashable, Comparable {
+        let selections: UInt32
+        let type: Int
+
+        static func < (lhs: SetMember, rhs: SetMember) -> Bool {
+            (lhs.selections, lhs.type) < (rhs.selections, rhs.type)
+        }
+    }
+
+    /// The fields of the given selection sets by response name, in document order,
+    /// through inline fragments and fragment spreads (each fragment once).
+    private func collectFields(
+        _ scopes: [Scope], _ context: ValidationContext
+    ) -> (names: [String], fields: [String: [CollectedField]]) {
+        var names: [String] = []
+        var fields: [String: [CollectedField]] = [:]
+        var visitedFragments: Set<String> = []
+        func collect(_ selectionSet: SelectionSet, type: NamedType?, origin: Int) {
+            for selection in context.document[selectionSet.selections] {
+                switch selection {
+                case .field(let field):
+                    let name = context.text(field.responseName)
+                    let definition = type.flatMap { context.schema.field(named: context.text(field.name), on: $0) }
+                    if fields[name] == nil { names.append(name) }
+                    fields[name, default: []].append(
+                        CollectedField(field: field, parent: type, definition: definition, origin: origin))
+                case .inlineFragment(let fragment):
+                    let condition = fragment.typeCondition.map { context.schema.type(named: context.text($0)) } ?? type
+                    collect(fragment.selectionSet, type: condition, origin: origin)
+                case .fragmentSpread(let spread):
+                    let name = context.text(spread.name)
+                    guard visitedFragments.insert(name).inserted, let fragment = context.fragments[name] else { continue }
+                    collect(
+                        fragment.selectionSet, type: context.schema.type(named: context.text(fragment.typeCondition)),
+                        origin: origin)
+                }
+            }
+        }
+        for scope in scopes { collect(scope.selectionSet, type: scope.type, origin: scope.origin) }
+        return (names, fields)
+    }
+
+    // MARK: - Finding conflicts
+
+    struct Conflict {
+        let responseName: String
+        let reason: ValidationDiagnostic.ConflictReason
+        let firstSpans: [SourceSpan]
+        let secondSpans: [SourceSpan]
+        /// The fields of the level above that the two sides came from.
+        let origins: (Int, Int)
+    }
+
+    /// FieldsInSetCanMerge over the union of `scopes`. With `exclusive`, the parents are
+    /// known to be distinct objects at some level above, so only shapes must agree.
+    private mutating func conflicts(in scopes: [Scope], exclusive: Bool, _ context: ValidationContext) -> [Conflict] {
+        var seen: Set<SetMember> = []
+        let unique = scopes.filter {
+            seen.insert(SetMember(selections: $0.selectionSet.selections.start, type: $0.type?.id.index ?? -1)).inserted
+        }
+        let key = SetKey(sets: seen.sorted(), exclusive: exclusive)
+        if cleanSets.contains(key) { return [] }
+
+        let (names, fields) = collectFields(unique, context)
+        var found: [Conflict] = []
+        for name in names {
+            guard let group = fields[name] else { continue }
+            found += conflicts(in: group, responseName: name, exclusive: exclusive, context)
+        }
+        if found.isEmpty { cleanSets.insert(key) }
+        return found
+    }
+
+    private mutating func conflicts(
+        in group: [CollectedField], responseName: String, exclusive: Bool, _ context: ValidationContext
+    ) -> [Conflict] {
+        var found: [Conflict] = []
+        var failed = Set<Int>()
+        func conflict(_ first: Int, _ second: Int, _ reason: ValidationDiagnostic.ConflictReason) {
+            found.append(
+                Conflict(
+                    responseName: responseName, reason: reason, firstSpans: [group[first].field.span],
+                    secondSpans: [group[second].field.span], origins: (group[first].origin, group[second].origin)))
+            failed.insert(second)
+        }
+
+        // Same field and arguments, unless the parents are distinct object types.
+        if !exclusive, group.count > 1 {
+            var keys: [FieldKey] = []
+            var abstractRepresentative: Int?
+            var objectRepresentatives: [TypeID: Int] = [:]
+            var objectOrder: [TypeID] = []
+            for (index, member) in group.enumerated() {
+                keys.append(FieldKey(member.field, context))
+                let representative: Int?
+                if let parent = member.parent, parent.kind == .object {
+                    representative = objectRepresentatives[parent.id]
+                    if representative == nil {
+                        objectRepresentatives[parent.id] = index
+                        objectOrder.append(parent.id)
+                    }
+                } else {
+                    representative = abstractRepresentative
+                    if representative == nil { abstractRepresentative = index }
+                }
+                if let representative, let reason = keys[representative].difference(from: keys[index]) {
+                    conflict(representative, index, reason)
+                }
+            }
+            if let abstract = abstractRepresentative {
+                for object in objectOrder {
+                    guard let representative = objectRepresentatives[object], !failed.contains(representative),
+                        let reason = keys[abstract].difference(from: keys[representative])
+                    else { continue }
+                    conflict(abstract, representative, reason)
+                }
+            }
+        }
+
+        // The same response shape, whatever the parents.
+        if let first = group.firstIndex(where: { $0.definition != nil }), let firstType = group[first].definition?.type {
+            for index in group.indices where index != first && !failed.contains(index) {
+                guard let type = group[index].definition?.type,
+                    Self.typesConflict(firstType, type, context.schema)
+                else { continue }
+                conflict(first, index, .conflictingTypes(context.schema.describe(firstType), context.schema.describe(type)))
+            }
+        }
+
+        // Subselections: each class that must merge, checked as one set; across classes,
+        // shapes only.
+        let composite = group.indices.filter { !failed.contains($0) && group[$0].field.selectionSet != nil }
+        guard !composite.isEmpty else { return found }
+        func scope(_ index: Int) -> Scope? {
+            guard let selectionSet = group[index].field.selectionSet else { return nil }
+            let type = group[index].definition.map { context.schema[$0.type.namedType] }
+            return Scope(selectionSet: selectionSet, type: type, origin: index)
+        }
+        var classes: [[Int]] = []
+        if exclusive {
+            classes = [composite]
+        } else {
+            let abstract = composite.filter { group[$0].parent?.kind != .object }
+            var byObject: [TypeID: [Int]] = [:]
+            var order: [TypeID] = []
+            for index in composite {
+                guard let parent = group[index].parent, parent.kind == .object else { continue }
+                if byObject[parent.id] == nil { order.append(parent.id) }
+                byObject[parent.id, default: []].append(index)
+            }
+            classes = order.isEmpty ? [abstract] : order.map { abstract + (byObject[$0] ?? []) }
+        }
+        var subConflicts: [Conflict] = []
+        for members in classes where members.count > 1 || !exclusive {
+            subConflicts += conflicts(in: members.compactMap(scope), exclusive: exclusive, context)
+        }
+        if classes.count > 1 {
+            subConflicts += conflicts(in: composite.compactMap(scope), exclusive: true, context)
+        }
+        found += blame(subConflicts, on: group, responseName: responseName)
+        return found
+    }
+
+    /// Conflicts among subfields, reported on the pair of fields they came from: one
+    /// conflict per pair, with every subfield conflict as its reason. A conflict within
+    /// one field's own subselection is that field's own, passed up unchanged in origin.
+    private func blame(_ conflicts: [Conflict], on group: [CollectedField], responseName: String) -> [Conflict] {
+        var pairs: [[Int]: [Conflict]] = [:]
+        var order: [[Int]] = []
+        var own: [Conflict] = []
+        for conflict in conflicts {
+            if conflict.origins.0 == conflict.origins.1 {
+                let origin = group[conflict.origins.0].origin
+                own.append(
+                    Conflict(
+                        responseName: conflict.responseName, reason: conflict.reason, firstSpans: conflict.firstSpans,
+                        secondSpans: conflict.secondSpans, origins: (origin, origin)))
+                continue
+            }
+            let pair = [conflict.origins.0, conflict.origins.1]
+            if pairs[pair] == nil { order.append(pair) }
+            pairs[pair, default: []].append(conflict)
+        }
+        return own + order.compactMap { pair -> Conflict? in
+            guard let inner = pairs[pair], pair.count == 2 else { return nil }
+            let (first, second) = (group[pair[0]], group[pair[1]])
+            return Conflict(
+                responseName: responseName,
+                reason: .subfields(inner.map { .init(responseName: $0.responseName, reason: $0.reason) }),
+                firstSpans: [first.field.span] + inner.flatMap(\.firstSpans),
+                secondSpans: [second.field.span] + inner.flatMap(\.secondSpans),
+                origins: (first.origin, second.origin))
+        }
+    }
+
+    /// Whether two output types give responses of different shapes (spec 5.3.2
+    /// SameResponseShape): list against non-list, non-null against nullable, or two
+    /// different leaf types.
+    static func typesConflict(_ first: TypeRef, _ second: TypeRef, _ schema: Schema) -> Bool {
+        switch (first, second) {
+        case (.list(let a), .list(let b)), (.nonNull(let a), .nonNull(let b)): typesConflict(a, b, schema)
+        case (.list, _), (_, .list), (.nonNull, _), (_, .nonNull): true
+        case (.named(let a), .named(let b)): a != b && (schema[a].kind.isLeaf || schema[b].kind.isLeaf)
+        }
+    }
+}
+
+/// A field's name and arguments in a form two fields can be compared by (spec 5.3.2
+/// SameArguments: the same arguments with the same values, in any order).
+private struct FieldKey: Equatable {
+    let name: String
+    let arguments: [String]
+
+    init(_ field: Field, _ context: ValidationContext) {
+        name = context.text(field.name)
+        arguments =
+            field.arguments.isEmpty
+            ? [] : context.document[field.arguments].map { argument in
+                context.text(argument.name) + ":" + context.printed(context.document[argument.value])
+            }.sorted()
+    }
+
+    func difference(from other: FieldKey) -> ValidationDiagnostic.ConflictReason? {
+        if name != other.name { return .differentFields(name, other.name) }
+        if arguments != other.arguments { return .differentArguments }
+        return nil
+    }
+}
