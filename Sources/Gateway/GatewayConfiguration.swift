@@ -5,8 +5,15 @@ import GraphQLEngine
 public struct GatewayConfiguration: Sendable {
     /// Limits on documents from clients (size, tokens, nesting).
     public var documentLimits: ParseOptions
+    /// The validation applied to client operations: the spec's rules, plus the error cap,
+    /// introspection depth and operation limits (depth, aliases, root fields).
+    public var validation: ValidationOptions
 
-    public init(documentLimits: ParseOptions = .default) {
+    public init(
+        documentLimits: ParseOptions = .default,
+        validation: ValidationOptions = ValidationOptions(limits: OperationLimits())
+    ) {
         self.documentLimits = documentLimits
+        self.validation = validation
     }
 }

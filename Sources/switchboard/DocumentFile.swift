@@ -5,7 +5,7 @@ import GraphQLEngine
 /// Reads a GraphQL file given on the command line into a `Source` named by its path.
 func readSource(path: String) throws -> Source {
     guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read \(path)")
+        throw ArgumentParser.ValidationError("cannot read \(path)")
     }
     return Source(bytes: [UInt8](data), name: path)
 }

@@ -6,6 +6,6 @@ struct Switchboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "A GraphQL gateway for realtime products.",
-        subcommands: [Parse.self, Format.self]
+        subcommands: [Parse.self, Format.self, Validate.self, SchemaCommand.self]
     )
 }

@@ -12,3 +12,12 @@ import Testing
         }
     }
 }
+
+@Suite struct GatewayValidationDefaultsTests {
+    @Test func clientOperationsAreHeldToTheOperationLimits() {
+        let validation = GatewayConfiguration().validation
+        #expect(validation.limits == OperationLimits())
+        #expect(validation.maxErrors == 100)
+        #expect(validation.maxIntrospectionDepth == 3)
+    }
+}

@@ -6,9 +6,9 @@ extension Schema {
     /// type system's rules. `scalars` gives custom scalars their input coercion.
     public convenience init(sdl sources: [Source], scalars: [String: ScalarCoercion] = [:]) throws(SchemaBuildError) {
         var builder = SchemaBuilder(sources: sources, scalars: scalars)
-        guard let parts = builder.build(), builder.errors.isEmpty else {
-            throw SchemaBuildError(errors: builder.sortedErrors())
-        }
+        guard let parts = builder.build() else { throw SchemaBuildError(errors: builder.sortedErrors()) }
+        // Errors so far have been worked around (an unknown type is left out or read as
+        // String), so the type system's rules can still be checked and every error reported.
         self.init(
             description: parts.description, types: parts.types, directives: parts.directives,
             appliedDirectives: parts.appliedDirectives, queryType: parts.roots[.query],
@@ -144,7 +144,8 @@ struct SchemaBuilder {
                 trees.append(nil)
             }
         }
-        guard let builtIns = trees[0], let meta = trees[1] else { return nil }
+        // Past a syntax error, what the file meant is unknown: stop before reporting guesses.
+        guard errors.isEmpty, let builtIns = trees[0], let meta = trees[1] else { return nil }
         collect(builtIns, source: 0)
         builtInTypes = Set(typeOrder)
         for index in Self.userSourcesStart..<trees.count {
@@ -270,8 +271,13 @@ struct SchemaBuilder {
         }
     }
 
+    /// Interfaces and union members: an unknown name is reported and left out.
     private mutating func resolveNames(_ names: [SyntaxTree.Name], source: Int) -> [TypeID] {
-        names.map { resolve(.named($0), source: source).namedType }
+        names.compactMap { name in
+            if let id = ids[name.value] { return id }
+            _ = resolve(.named(name), source: source)
+            return nil
+        }
     }
 
     private mutating func buildType(named name: String) -> NamedType {
