@@ -27,12 +27,24 @@ public enum Validator {
         return context.errors
     }
 
-    /// The spec's rules (spec 5), in the order of its sections.
+    /// The spec's rules (spec 5), in the reference implementation's order.
     static var specifiedRules: [any ValidationRule.Type] {
         [
-        ExecutableDefinitionsRule.self,
-        FieldsOnCorrectTypeRule.self,
-        OverlappingFieldsCanBeMergedRule.self,
+            ExecutableDefinitionsRule.self,
+            UniqueOperationNamesRule.self,
+            LoneAnonymousOperationRule.self,
+            KnownOperationTypesRule.self,
+            SingleFieldSubscriptionsRule.self,
+            KnownTypeNamesRule.self,
+            FragmentsOnCompositeTypesRule.self,
+            ScalarLeafsRule.self,
+            FieldsOnCorrectTypeRule.self,
+            UniqueFragmentNamesRule.self,
+            KnownFragmentNamesRule.self,
+            NoUnusedFragmentsRule.self,
+            PossibleFragmentSpreadsRule.self,
+            NoFragmentCyclesRule.self,
+            OverlappingFieldsCanBeMergedRule.self,
         ]
     }
 
