@@ -1,0 +1,36 @@
+/// Spec 5.4.1 "Argument Names": "Every argument provided to a field or directive must be
+/// defined in the set of possible arguments of that field or directive." Reported at the
+/// argument, with the defined arguments spelled like it. An unknown field or directive
+/// is another rule's error, with no arguments to compare against.
+struct KnownArgumentNamesRule: ValidationRule {
+    mutating func enterField(_ field: Field, _ context: ValidationContext) {
+        guard let definition = context.fieldDefinition, let parent = context.parentType else { return }
+        let fieldName = context.text(field.name)
+        for (argument, suggestions) in unknown(field.arguments, among: definition.arguments, context) {
+            context.report(
+                .unknownFieldArgument(argument: argument.name, type: parent.name, field: fieldName, suggestions: suggestions),
+                argument.span)
+        }
+    }
+
+    mutating func enterDirective(_ directive: Directive, _ context: ValidationContext) {
+        guard let definition = context.directiveDefinition else { return }
+        for (argument, suggestions) in unknown(directive.arguments, among: definition.arguments, context) {
+            context.report(
+                .unknownDirectiveArgument(argument: argument.name, directive: definition.name, suggestions: suggestions),
+                argument.span)
+        }
+    }
+
+    /// The arguments `definitions` lacks, each with its name, where it is written, and the
+    /// defined names like it.
+    private func unknown(
+        _ arguments: NodeList<Argument>, among definitions: [SchemaInputValue], _ context: ValidationContext
+    ) -> [(argument: (name: String, span: SourceSpan), suggestions: [String])] {
+        context.document[arguments].compactMap { argument in
+            let name = context.text(argument.name)
+            guard !definitions.contains(where: { $0.name == name }) else { return nil }
+            return ((name, argument.span), Suggestion.names(similarTo: name, among: definitions.map(\.name)))
+        }
+    }
+}
