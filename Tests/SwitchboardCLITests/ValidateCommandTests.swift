@@ -23,6 +23,7 @@ private let schemaSDL = """
         #expect(
             result.standardError == """
                 \(document.path):1:8: Cannot query field "nme" on type "User". Did you mean "name"?
+                \(document.path):1:14: Field "user" argument "id" of type "ID!" is required, but it was not provided.
 
                 """)
     }

@@ -23,6 +23,9 @@ func format(_ measurement: Measurement, bytes: Int?) -> String {
 let workload = Workload()
 let doc1mb = workload.text("doc-1mb.graphql")
 let clientQuery = workload.text("query-client.graphql")
+let schemaSDL = workload.text("schema.graphql")
+// The same field, with a subselection, a thousand times: pairwise merging is quadratic.
+let repeatedFields = "{ viewer { " + String(repeating: "name friends { id name } ", count: 1_000) + "} }"
 
 let benchmarks = [
     Benchmark(
@@ -31,6 +34,14 @@ let benchmarks = [
     Benchmark(
         name: "parse_client", bytes: nil,
         ours: Ours.parser(clientQuery), theirs: Theirs.parser(clientQuery)),
+    Benchmark(
+        name: "validate_client", bytes: nil,
+        ours: try Ours.validator(schema: schemaSDL, document: clientQuery),
+        theirs: try Theirs.validator(schema: schemaSDL, document: clientQuery)),
+    Benchmark(
+        name: "validate_1000_same", bytes: nil,
+        ours: try Ours.validator(schema: schemaSDL, document: repeatedFields),
+        theirs: try Theirs.validator(schema: schemaSDL, document: repeatedFields)),
 ]
 
 // Options: names filter the benchmarks; `--profile` runs only Switchboard's side, for a

@@ -9,10 +9,11 @@ public struct TypeID: Hashable, Sendable, Comparable {
 
 /// A type as a field, argument or variable refers to it: a named type, wrapped in lists
 /// and non-nulls (spec 3.4, "Wrapping Types").
-public indirect enum TypeRef: Hashable, Sendable {
+public enum TypeRef: Hashable, Sendable {
     case named(TypeID)
-    case list(TypeRef)
-    case nonNull(TypeRef)
+    // Only the wrappers are boxed, so a plain named type costs no allocation to copy.
+    indirect case list(TypeRef)
+    indirect case nonNull(TypeRef)
 
     /// The named type inside all wrapping.
     public var namedType: TypeID {

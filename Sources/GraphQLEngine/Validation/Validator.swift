@@ -37,6 +37,7 @@ public enum Validator {
             SingleFieldSubscriptionsRule.self,
             KnownTypeNamesRule.self,
             FragmentsOnCompositeTypesRule.self,
+            VariablesAreInputTypesRule.self,
             ScalarLeafsRule.self,
             FieldsOnCorrectTypeRule.self,
             UniqueFragmentNamesRule.self,
@@ -44,6 +45,15 @@ public enum Validator {
             NoUnusedFragmentsRule.self,
             PossibleFragmentSpreadsRule.self,
             NoFragmentCyclesRule.self,
+            UniqueVariableNamesRule.self,
+            NoUndefinedVariablesRule.self,
+            NoUnusedVariablesRule.self,
+            KnownDirectivesRule.self,
+            UniqueDirectivesPerLocationRule.self,
+            KnownArgumentNamesRule.self,
+            UniqueArgumentNamesRule.self,
+            ProvidedRequiredArgumentsRule.self,
+            VariablesInAllowedPositionRule.self,
             OverlappingFieldsCanBeMergedRule.self,
         ]
     }

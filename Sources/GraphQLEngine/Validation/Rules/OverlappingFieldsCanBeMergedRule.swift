@@ -66,13 +66,13 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         }
     }
 
-    /// The fields of the given selection sets by response name, in document order,
-    /// through inline fragments and fragment spreads (each fragment once).
-    private func collectFields(
-        _ scopes: [Scope], _ context: ValidationContext
-    ) -> (names: [String], fields: [String: [CollectedField]]) {
-        var names: [String] = []
-        var fields: [String: [CollectedField]] = [:]
+    /// The fields of the given selection sets, through inline fragments and fragment
+    /// spreads (each fragment once), grouped by response name: the fields of each name
+    /// side by side, groups in the order their names first appear. Two arrays and one
+    /// dictionary, however many names.
+    private func collectFields(_ scopes: [Scope], _ context: ValidationContext) -> (fields: [CollectedField], groups: [Range<Int>]) {
+        var collected: [(field: CollectedField, group: Int)] = []
+        var groupOfName: [String: Int] = [:]
         var visitedFragments: Set<String> = []
         func collect(_ selectionSet: SelectionSet, type: NamedType?, origin: Int) {
             for selection in context.document[selectionSet.selections] {
@@ -80,9 +80,10 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
                 case .field(let field):
                     let name = context.text(field.responseName)
                     let definition = type.flatMap { context.schema.field(named: context.text(field.name), on: $0) }
-                    if fields[name] == nil { names.append(name) }
-                    fields[name, default: []].append(
-                        CollectedField(field: field, parent: type, definition: definition, origin: origin))
+                    let group = groupOfName[name] ?? groupOfName.count
+                    if group == groupOfName.count { groupOfName[name] = group }
+                    collected.append(
+                        (CollectedField(field: field, parent: type, definition: definition, origin: origin), group))
                 case .inlineFragment(let fragment):
                     let condition = fragment.typeCondition.map { context.schema.type(named: context.text($0)) } ?? type
                     collect(fragment.selectionSet, type: condition, origin: origin)
@@ -96,7 +97,19 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
             }
         }
         for scope in scopes { collect(scope.selectionSet, type: scope.type, origin: scope.origin) }
-        return (names, fields)
+
+        // A counting sort by group keeps document order within each group.
+        var starts = [Int](repeating: 0, count: groupOfName.count + 1)
+        for entry in collected { starts[entry.group + 1] += 1 }
+        for group in 0..<groupOfName.count { starts[group + 1] += starts[group] }
+        let groups = (0..<groupOfName.count).map { starts[$0]..<starts[$0 + 1] }
+        guard let first = collected.first?.field else { return ([], []) }
+        var fields = [CollectedField](repeating: first, count: collected.count)
+        for entry in collected {
+            fields[starts[entry.group]] = entry.field
+            starts[entry.group] += 1
+        }
+        return (fields, groups)
     }
 
     // MARK: - Finding conflicts
@@ -108,6 +121,13 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         let secondSpans: [SourceSpan]
         /// The fields of the level above that the two sides came from.
         let origins: (Int, Int)
+
+        /// The same conflict, within the one field `origin` of the level above.
+        func passedUp(to origin: Int) -> Conflict {
+            Conflict(
+                responseName: responseName, reason: reason, firstSpans: firstSpans, secondSpans: secondSpans,
+                origins: (origin, origin))
+        }
     }
 
     /// FieldsInSetCanMerge over the union of `scopes`. With `exclusive`, the parents are
@@ -120,11 +140,23 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         let key = SetKey(sets: seen.sorted(), exclusive: exclusive)
         if cleanSets.contains(key) { return [] }
 
-        let (names, fields) = collectFields(unique, context)
+        let (fields, groups) = collectFields(unique, context)
         var found: [Conflict] = []
-        for name in names {
-            guard let group = fields[name] else { continue }
-            found += conflicts(in: group, responseName: name, exclusive: exclusive, context)
+        for range in groups {
+            let first = fields[range.lowerBound]
+            if range.count == 1 {
+                // A field alone under its name conflicts with nothing; only its own
+                // subselection remains to check (and when only shapes are compared, even
+                // that is checked fully on the path where its parents are not exclusive).
+                guard !exclusive, let selectionSet = first.field.selectionSet else { continue }
+                let type = first.definition.map { context.schema[$0.type.namedType] }
+                found += conflicts(
+                    in: [Scope(selectionSet: selectionSet, type: type, origin: 0)], exclusive: exclusive, context
+                ).map { $0.passedUp(to: first.origin) }
+                continue
+            }
+            let name = context.text(first.field.responseName)
+            found += conflicts(in: Array(fields[range]), responseName: name, exclusive: exclusive, context)
         }
         if found.isEmpty { cleanSets.insert(key) }
         return found
@@ -229,11 +261,7 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         var own: [Conflict] = []
         for conflict in conflicts {
             if conflict.origins.0 == conflict.origins.1 {
-                let origin = group[conflict.origins.0].origin
-                own.append(
-                    Conflict(
-                        responseName: conflict.responseName, reason: conflict.reason, firstSpans: conflict.firstSpans,
-                        secondSpans: conflict.secondSpans, origins: (origin, origin)))
+                own.append(conflict.passedUp(to: group[conflict.origins.0].origin))
                 continue
             }
             let pair = [conflict.origins.0, conflict.origins.1]

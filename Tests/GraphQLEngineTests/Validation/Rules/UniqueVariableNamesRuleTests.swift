@@ -23,14 +23,14 @@ import Testing
         expectErrors(
             UniqueVariableNamesRule.self,
             "query Q($id: ID, $id: ID) { user(id: $id) { name } }",
-            [error("There can be only one variable named \"$id\".", at: (1, 9), (1, 18))])
+            [error("There can be only one variable named \"$id\".", at: (1, 10), (1, 19))])
     }
 
     @Test func theTypesNeedNotDifferForADuplicate() {
         expectErrors(
             UniqueVariableNamesRule.self,
             "query Q($x: Int, $x: String!) { __typename }",
-            [error("There can be only one variable named \"$x\".", at: (1, 9), (1, 18))])
+            [error("There can be only one variable named \"$x\".", at: (1, 10), (1, 19))])
     }
 
     @Test func aNameDefinedThreeTimesIsOneErrorAtEveryDefinition() {
@@ -43,7 +43,7 @@ import Testing
               $x: Int
             ) { __typename }
             """,
-            [error("There can be only one variable named \"$x\".", at: (2, 3), (3, 3), (4, 3))])
+            [error("There can be only one variable named \"$x\".", at: (2, 4), (3, 4), (4, 4))])
     }
 
     @Test func eachRepeatedNameIsReportedInTheOrderItFirstAppears() {
@@ -51,8 +51,8 @@ import Testing
             UniqueVariableNamesRule.self,
             "query Q($b: Int, $a: Int, $a: Int, $b: Int) { __typename }",
             [
-                error("There can be only one variable named \"$b\".", at: (1, 9), (1, 36)),
-                error("There can be only one variable named \"$a\".", at: (1, 18), (1, 27)),
+                error("There can be only one variable named \"$b\".", at: (1, 10), (1, 37)),
+                error("There can be only one variable named \"$a\".", at: (1, 19), (1, 28)),
             ])
     }
 
@@ -64,8 +64,8 @@ import Testing
             mutation B($y: ID!, $y: ID!) { markRead(id: $y) { id } }
             """,
             [
-                error("There can be only one variable named \"$x\".", at: (1, 9), (1, 18)),
-                error("There can be only one variable named \"$y\".", at: (2, 12), (2, 21)),
+                error("There can be only one variable named \"$x\".", at: (1, 10), (1, 19)),
+                error("There can be only one variable named \"$y\".", at: (2, 13), (2, 22)),
             ])
     }
 }
