@@ -139,8 +139,11 @@ public final class NamedType: Sendable {
     public var isIntrospectionType: Bool { name.hasPrefix("__") }
 }
 
-/// SchemaField (spec 3.6): a field of an object or interface type.
-public struct SchemaField: Sendable {
+/// FieldDefinition (spec 3.6): a field of an object or interface type.
+///
+/// A class, so that handing a definition around (validation and execution look fields up
+/// at every selection) is one reference, not a copy of each member.
+public final class SchemaField: Sendable {
     public let name: String
     public let description: String?
     public let arguments: [SchemaInputValue]
@@ -149,13 +152,25 @@ public struct SchemaField: Sendable {
     public let deprecationReason: String?
     public let directives: [AppliedDirective]
 
+    init(
+        name: String, description: String?, arguments: [SchemaInputValue], type: TypeRef, deprecationReason: String?,
+        directives: [AppliedDirective]
+    ) {
+        self.name = name
+        self.description = description
+        self.arguments = arguments
+        self.type = type
+        self.deprecationReason = deprecationReason
+        self.directives = directives
+    }
+
     public func argument(named name: String) -> SchemaInputValue? {
         arguments.first { $0.name == name }
     }
 }
 
-/// SchemaInputValue (spec 3.6.1, 3.10): an argument, or a field of an input object.
-public struct SchemaInputValue: Sendable {
+/// InputValueDefinition (spec 3.6.1, 3.10): an argument, or a field of an input object.
+public final class SchemaInputValue: Sendable {
     public let name: String
     public let description: String?
     public let type: TypeRef
@@ -164,11 +179,23 @@ public struct SchemaInputValue: Sendable {
     public let deprecationReason: String?
     public let directives: [AppliedDirective]
 
+    init(
+        name: String, description: String?, type: TypeRef, defaultValue: SyntaxTree.Value?, deprecationReason: String?,
+        directives: [AppliedDirective]
+    ) {
+        self.name = name
+        self.description = description
+        self.type = type
+        self.defaultValue = defaultValue
+        self.deprecationReason = deprecationReason
+        self.directives = directives
+    }
+
     /// Required: non-null and without a default (spec 5.4.2.1).
     public var isRequired: Bool { type.isNonNull && defaultValue == nil }
 }
 
-/// SchemaEnumValue (spec 3.9).
+/// EnumValueDefinition (spec 3.9).
 public struct SchemaEnumValue: Sendable {
     public let name: String
     public let description: String?
@@ -176,7 +203,7 @@ public struct SchemaEnumValue: Sendable {
     public let directives: [AppliedDirective]
 }
 
-/// SchemaDirective (spec 3.13).
+/// DirectiveDefinition (spec 3.13).
 public struct SchemaDirective: Sendable {
     public let name: String
     public let description: String?
