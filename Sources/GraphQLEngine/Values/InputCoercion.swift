@@ -76,9 +76,8 @@ struct InputCoercion {
         var valid = true
         for field in type.inputFields {
             guard let given = fields[field.name] else {
-                if let defaultValue = field.defaultValue, let literal = InputValue(literal: defaultValue) {
-                    var defaults = InputCoercion(schema: schema, origin: .literal)
-                    if let result = defaults.coerce(literal, to: field.type) { coerced[field.name] = result }
+                if let defaultValue = field.defaultValue {
+                    if let result = schema.coercedDefault(defaultValue, to: field.type) { coerced[field.name] = result }
                 } else if field.type.isNonNull {
                     fail(
                         value,
@@ -114,7 +113,8 @@ struct InputCoercion {
         case (.enumValue(let text), .literal), (.string(let text), .variable):
             name = text
         default:
-            fail(value, "Enum \"\(type.name)\" cannot represent non-string value: \(value).")
+            let expected = origin == .literal ? "non-enum" : "non-string"
+            fail(value, "Enum \"\(type.name)\" cannot represent \(expected) value: \(value).")
             return nil
         }
         guard type.enumValue(named: name) != nil else {
@@ -125,9 +125,19 @@ struct InputCoercion {
         return .enumValue(name)
     }
 
+    /// A built-in scalar's message is the whole reason; a custom scalar's says which type
+    /// refused the value first, as the reference implementation words an error that a
+    /// scalar's own code throws.
     private mutating func coerceScalar(_ value: InputValue, to type: NamedType) -> InputValue? {
+        if let custom = schema.coercion(for: type) {
+            do {
+                return try custom.coerce(value)
+            } catch {
+                fail(value, "Expected type \"\(type.name)\". \(error.message)")
+                return nil
+            }
+        }
         do {
-            if let custom = schema.coercion(for: type) { return try custom.coerce(value) }
             return try BuiltInScalars.coerce(type.name, value, fromLiteral: origin == .literal, printed: value.description)
         } catch {
             fail(value, error.message)
@@ -153,6 +163,14 @@ extension InputCoercion.Failure {
 }
 
 extension Schema {
+    /// A default value written in SDL, coerced to the type of its argument or input field;
+    /// nil if it does not coerce (schema validation reports that).
+    func coercedDefault(_ literal: SyntaxTree.Value, to type: TypeRef) -> InputValue? {
+        guard let value = InputValue(literal: literal) else { return nil }
+        var coercion = InputCoercion(schema: self, origin: .literal)
+        return coercion.coerce(value, to: type)
+    }
+
     /// A type reference as GraphQL writes it: `[User!]!`.
     public func describe(_ type: TypeRef) -> String {
         switch type {

@@ -146,3 +146,16 @@ public struct ObjectField: Hashable, Sendable {
     public var value: NodeID<Value>
     public var span: SourceSpan
 }
+
+extension Value {
+    /// Where the value is written: errors about a value point at its start.
+    public var span: SourceSpan {
+        switch self {
+        case .variable(let variable): variable.span
+        case .int(let span), .float(let span), .null(let span): span
+        case .string(let literal): literal.span
+        case .boolean(_, let span), .list(_, let span), .object(_, let span): span
+        case .enumValue(let name): name.span
+        }
+    }
+}
