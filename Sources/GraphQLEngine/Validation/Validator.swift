@@ -52,9 +52,11 @@ public enum Validator {
             UniqueDirectivesPerLocationRule.self,
             KnownArgumentNamesRule.self,
             UniqueArgumentNamesRule.self,
+            ValuesOfCorrectTypeRule.self,
             ProvidedRequiredArgumentsRule.self,
             VariablesInAllowedPositionRule.self,
             OverlappingFieldsCanBeMergedRule.self,
+            UniqueInputFieldNamesRule.self,
         ]
     }
 
