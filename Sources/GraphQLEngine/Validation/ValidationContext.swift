@@ -41,6 +41,22 @@ final class ValidationContext {
     /// walk: complete when rules leave the document.
     var variableUsages: [[VariableUsage]]
 
+    /// What the walk learned about each field, by the field's position among the
+    /// document's selections: complete when rules leave the document, so rules that
+    /// revisit fields (through fragments) need not look definitions up again.
+    var fieldFacts: [FieldFacts]
+    /// Every distinct response name in the document, numbered in the order met.
+    private var responseNameNumbers: [String: Int32] = [:]
+    var responseNameCount: Int { responseNameNumbers.count }
+
+    struct FieldFacts {
+        /// The type the field was selected on; nil where unknown.
+        var parentType: NamedType?
+        var definition: SchemaField?
+        /// The response name's number (see `responseNameCount`); -1 before the walk.
+        var responseName: Int32
+    }
+
     struct VariableUsage {
         let variable: Variable
         /// The input type expected where the variable is used, when known.
@@ -67,6 +83,22 @@ final class ValidationContext {
         self.fragments = fragments
         self.fragmentIndices = indices
         self.variableUsages = Array(repeating: [], count: Int(document.definitions.count))
+        self.fieldFacts = Array(
+            repeating: FieldFacts(parentType: nil, definition: nil, responseName: -1),
+            count: document.storage.selections.count)
+    }
+
+    /// Records what the walk knows of the field at `index` among the document's selections.
+    func recordField(_ field: Field, at index: Int, definition: SchemaField?) {
+        let name = text(field.responseName)
+        let number: Int32
+        if let known = responseNameNumbers[name] {
+            number = known
+        } else {
+            number = Int32(responseNameNumbers.count)
+            responseNameNumbers[name] = number
+        }
+        fieldFacts[index] = FieldFacts(parentType: parentType, definition: definition, responseName: number)
     }
 
     func report(_ diagnostic: ValidationDiagnostic, _ spans: SourceSpan...) {

@@ -2,11 +2,15 @@
 /// order, by one shared walk that knows the types in scope (`ValidationContext`), and
 /// reports what it finds through the context.
 ///
-/// Every event has a default that does nothing, so a rule implements only what it reads.
+/// Every event has a default that does nothing, so a rule implements only what it reads,
+/// and lists those events in `events`: the walk shows a rule only the events it lists.
 /// Fragment spreads are not followed by the walk: each fragment definition is walked once,
 /// where it is defined; rules that need an operation's fragments ask the context.
 protocol ValidationRule {
     init()
+
+    /// The events this rule implements (enter and leave of one kind of node count as one).
+    static var events: ValidationEvents { get }
 
     mutating func enterDocument(_ context: ValidationContext)
     mutating func leaveDocument(_ context: ValidationContext)
@@ -61,4 +65,27 @@ extension ValidationRule {
     mutating func enterArgument(_ argument: Argument, _ context: ValidationContext) {}
     mutating func enterValue(_ value: Value, _ context: ValidationContext) {}
     mutating func enterVariable(_ variable: Variable, _ context: ValidationContext) {}
+}
+
+/// The kinds of event a rule can ask the walk for.
+struct ValidationEvents: OptionSet, Sendable {
+    let rawValue: UInt32
+
+    static let document = ValidationEvents(rawValue: 1 << 0)
+    static let definition = ValidationEvents(rawValue: 1 << 1)
+    static let operation = ValidationEvents(rawValue: 1 << 2)
+    static let fragmentDefinition = ValidationEvents(rawValue: 1 << 3)
+    static let variableDefinition = ValidationEvents(rawValue: 1 << 4)
+    static let selectionSet = ValidationEvents(rawValue: 1 << 5)
+    static let field = ValidationEvents(rawValue: 1 << 6)
+    static let inlineFragment = ValidationEvents(rawValue: 1 << 7)
+    static let fragmentSpread = ValidationEvents(rawValue: 1 << 8)
+    static let directives = ValidationEvents(rawValue: 1 << 9)
+    static let directive = ValidationEvents(rawValue: 1 << 10)
+    static let arguments = ValidationEvents(rawValue: 1 << 11)
+    static let argument = ValidationEvents(rawValue: 1 << 12)
+    static let value = ValidationEvents(rawValue: 1 << 13)
+    static let variable = ValidationEvents(rawValue: 1 << 14)
+
+    static let count = 15
 }

@@ -3,29 +3,36 @@
 /// records variable usages, and shows each node to every rule.
 struct ValidationWalk {
     private var rules: [any ValidationRule]
+    /// For each kind of event, the rules that asked for it: most rules read one or two
+    /// kinds of node, so showing every node to every rule would be mostly calls that do
+    /// nothing.
+    private let listeners: [[Int]]
     private let context: ValidationContext
     private let document: Document
     private let schema: Schema
 
-    init(rules: [any ValidationRule], context: ValidationContext) {
-        self.rules = rules
+    init(rules: [any ValidationRule.Type], context: ValidationContext) {
+        self.rules = rules.map { $0.init() }
+        self.listeners = (0..<ValidationEvents.count).map { bit in
+            rules.indices.filter { rules[$0].events.contains(ValidationEvents(rawValue: 1 << bit)) }
+        }
         self.context = context
         self.document = context.document
         self.schema = context.schema
     }
 
-    private mutating func emit(_ event: (inout any ValidationRule) -> Void) {
-        for index in rules.indices { event(&rules[index]) }
+    private mutating func emit(_ kind: ValidationEvents, _ event: (inout any ValidationRule) -> Void) {
+        for index in listeners[kind.rawValue.trailingZeroBitCount] { event(&rules[index]) }
     }
 
     /// Document : Definition+
     mutating func walkDocument() {
         let context = context
-        emit { $0.enterDocument(context) }
+        emit(.document) { $0.enterDocument(context) }
         for (index, definition) in document[document.definitions].enumerated() {
             if context.isAborted { return }
             context.definitionIndex = index
-            emit { $0.enterDefinition(definition, context) }
+            emit(.definition) { $0.enterDefinition(definition, context) }
             switch definition {
             case .operation(let operation): walk(operation)
             case .fragment(let fragment): walk(fragment)
@@ -33,23 +40,23 @@ struct ValidationWalk {
             }
         }
         if context.isAborted { return }
-        emit { $0.leaveDocument(context) }
+        emit(.document) { $0.leaveDocument(context) }
     }
 
     /// OperationDefinition : OperationType Name? VariablesDefinition? Directives? SelectionSet
     private mutating func walk(_ operation: OperationDefinition) {
         let context = context
-        emit { $0.enterOperation(operation, context) }
+        emit(.operation) { $0.enterOperation(operation, context) }
         for definition in document[operation.variableDefinitions] { walk(definition) }
         walkDirectives(operation.directives, at: operation.operation.directiveLocation)
         walk(operation.selectionSet, in: schema.rootType(for: operation.operation))
-        emit { $0.leaveOperation(operation, context) }
+        emit(.operation) { $0.leaveOperation(operation, context) }
     }
 
     /// VariableDefinition : Variable : Type DefaultValue? Directives[Const]?
     private mutating func walk(_ definition: VariableDefinition) {
         let context = context
-        emit { $0.enterVariableDefinition(definition, context) }
+        emit(.variableDefinition) { $0.enterVariableDefinition(definition, context) }
         if let defaultValue = definition.defaultValue {
             withInput(context.resolve(definition.type), parent: nil, hasDefault: false) { walk in
                 walk.walk(walk.document[defaultValue])
@@ -61,11 +68,11 @@ struct ValidationWalk {
     /// FragmentDefinition : fragment FragmentName TypeCondition Directives? SelectionSet
     private mutating func walk(_ fragment: FragmentDefinition) {
         let context = context
-        emit { $0.enterFragmentDefinition(fragment, context) }
+        emit(.fragmentDefinition) { $0.enterFragmentDefinition(fragment, context) }
         walkDirectives(fragment.directives, at: .fragmentDefinition)
         let type = schema.type(named: document.text(fragment.typeCondition))
         walk(fragment.selectionSet, in: type)
-        emit { $0.leaveFragmentDefinition(fragment, context) }
+        emit(.fragmentDefinition) { $0.leaveFragmentDefinition(fragment, context) }
     }
 
     /// SelectionSet : { Selection+ }, selected from `type` (nil where it is unknown or
@@ -74,34 +81,35 @@ struct ValidationWalk {
         let context = context
         let saved = context.parentType
         context.parentType = type.flatMap { $0.kind.isComposite ? $0 : nil }
-        emit { $0.enterSelectionSet(selectionSet, context) }
-        for selection in document[selectionSet.selections] {
+        emit(.selectionSet) { $0.enterSelectionSet(selectionSet, context) }
+        for (offset, selection) in document[selectionSet.selections].enumerated() {
             if context.isAborted { break }
             switch selection {
-            case .field(let field): walk(field)
+            case .field(let field): walk(field, at: Int(selectionSet.selections.start) + offset)
             case .inlineFragment(let fragment): walk(fragment)
             case .fragmentSpread(let spread):
-                emit { $0.enterFragmentSpread(spread, context) }
+                emit(.fragmentSpread) { $0.enterFragmentSpread(spread, context) }
                 walkDirectives(spread.directives, at: .fragmentSpread)
             }
         }
         context.parentType = saved
     }
 
-    /// Field : Alias? Name Arguments? Directives? SelectionSet?
-    private mutating func walk(_ field: Field) {
+    /// Field : Alias? Name Arguments? Directives? SelectionSet?, the selection at `index`.
+    private mutating func walk(_ field: Field, at index: Int) {
         let context = context
         let (savedField, savedType) = (context.fieldDefinition, context.type)
         let definition = context.parentType.flatMap { schema.field(named: document.text(field.name), on: $0) }
+        context.recordField(field, at: index, definition: definition)
         context.fieldDefinition = definition
         context.type = definition?.type
-        emit { $0.enterField(field, context) }
+        emit(.field) { $0.enterField(field, context) }
         walkArguments(field.arguments, definitions: definition?.arguments)
         walkDirectives(field.directives, at: .field)
         if let selectionSet = field.selectionSet {
             walk(selectionSet, in: definition.map { schema[$0.type.namedType] })
         }
-        emit { $0.leaveField(field, context) }
+        emit(.field) { $0.leaveField(field, context) }
         (context.fieldDefinition, context.type) = (savedField, savedType)
     }
 
@@ -116,10 +124,10 @@ struct ValidationWalk {
                 context.parentType
             }
         context.type = type.map { .named($0.id) }
-        emit { $0.enterInlineFragment(fragment, context) }
+        emit(.inlineFragment) { $0.enterInlineFragment(fragment, context) }
         walkDirectives(fragment.directives, at: .inlineFragment)
         walk(fragment.selectionSet, in: type)
-        emit { $0.leaveInlineFragment(fragment, context) }
+        emit(.inlineFragment) { $0.leaveInlineFragment(fragment, context) }
         context.type = savedType
     }
 
@@ -127,12 +135,12 @@ struct ValidationWalk {
     private mutating func walkDirectives(_ directives: NodeList<Directive>, at location: DirectiveLocation) {
         guard !directives.isEmpty else { return }
         let context = context
-        emit { $0.enterDirectives(directives, at: location, context) }
+        emit(.directives) { $0.enterDirectives(directives, at: location, context) }
         for directive in document[directives] {
             let saved = context.directiveDefinition
             let definition = schema.directive(named: document.text(directive.name))
             context.directiveDefinition = definition
-            emit { $0.enterDirective(directive, context) }
+            emit(.directive) { $0.enterDirective(directive, context) }
             walkArguments(directive.arguments, definitions: definition?.arguments)
             context.directiveDefinition = saved
         }
@@ -142,14 +150,14 @@ struct ValidationWalk {
     private mutating func walkArguments(_ arguments: NodeList<Argument>, definitions: [SchemaInputValue]?) {
         guard !arguments.isEmpty else { return }
         let context = context
-        emit { $0.enterArguments(arguments, context) }
+        emit(.arguments) { $0.enterArguments(arguments, context) }
         for argument in document[arguments] {
             let name = document.text(argument.name)
             let definition = definitions?.first { $0.name == name }
             let saved = context.argumentDefinition
             context.argumentDefinition = definition
             withInput(definition?.type, parent: nil, hasDefault: definition?.defaultValue != nil) { walk in
-                walk.emit { $0.enterArgument(argument, context) }
+                walk.emit(.argument) { $0.enterArgument(argument, context) }
                 walk.walk(walk.document[argument.value])
             }
             context.argumentDefinition = saved
@@ -160,14 +168,14 @@ struct ValidationWalk {
     /// `context.inputType`.
     private mutating func walk(_ value: Value) {
         let context = context
-        emit { $0.enterValue(value, context) }
+        emit(.value) { $0.enterValue(value, context) }
         switch value {
         case .variable(let variable):
             context.variableUsages[context.definitionIndex].append(
                 ValidationContext.VariableUsage(
                     variable: variable, type: context.inputType, positionHasDefault: context.positionHasDefault,
                     parentInputType: context.parentInputType))
-            emit { $0.enterVariable(variable, context) }
+            emit(.variable) { $0.enterVariable(variable, context) }
         case .list(let items, _):
             // An item of a list is of the list's item type; a list given where a single
             // value is expected is read as items of that type (spec 3.11, input coercion).

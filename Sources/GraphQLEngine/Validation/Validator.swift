@@ -22,7 +22,7 @@ public enum Validator {
         rules: [any ValidationRule.Type]
     ) -> [ValidationError] {
         let context = ValidationContext(document: document, schema: schema, options: options)
-        var walk = ValidationWalk(rules: rules.map { $0.init() }, context: context)
+        var walk = ValidationWalk(rules: rules, context: context)
         walk.walkDocument()
         return context.errors
     }

@@ -1,6 +1,8 @@
 /// Spec 5.1.1 "Executable Definitions": a document sent for execution holds only
 /// operations and fragments; a type system definition is an error at that definition.
 struct ExecutableDefinitionsRule: ValidationRule {
+    static let events: ValidationEvents = [.definition]
+
     mutating func enterDefinition(_ definition: Definition, _ context: ValidationContext) {
         let document = context.document
         let name: String

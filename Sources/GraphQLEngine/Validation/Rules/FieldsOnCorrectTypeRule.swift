@@ -2,6 +2,8 @@
 /// (meta-fields included). When it is not, suggest the possible types that do have it
 /// (to select it in an inline fragment), else the type's fields spelled like it.
 struct FieldsOnCorrectTypeRule: ValidationRule {
+    static let events: ValidationEvents = [.field]
+
     mutating func enterField(_ field: Field, _ context: ValidationContext) {
         guard let parent = context.parentType, context.fieldDefinition == nil else { return }
         let name = context.text(field.name)

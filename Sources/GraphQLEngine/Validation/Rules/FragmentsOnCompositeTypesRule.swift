@@ -3,6 +3,8 @@
 /// alike. A fragment selects fields, and only composite types have fields. A type
 /// condition naming no type at all is left to KnownTypeNames.
 struct FragmentsOnCompositeTypesRule: ValidationRule {
+    static let events: ValidationEvents = [.fragmentDefinition, .inlineFragment]
+
     mutating func enterInlineFragment(_ fragment: InlineFragment, _ context: ValidationContext) {
         guard let condition = fragment.typeCondition, let type = Self.nonComposite(condition, context) else { return }
         context.report(.inlineFragmentOnNonCompositeType(type: type), condition.span)

@@ -3,6 +3,8 @@
 /// argument, with the defined arguments spelled like it. An unknown field or directive
 /// is another rule's error, with no arguments to compare against.
 struct KnownArgumentNamesRule: ValidationRule {
+    static let events: ValidationEvents = [.field, .directive]
+
     mutating func enterField(_ field: Field, _ context: ValidationContext) {
         guard let definition = context.fieldDefinition, let parent = context.parentType else { return }
         let fieldName = context.text(field.name)

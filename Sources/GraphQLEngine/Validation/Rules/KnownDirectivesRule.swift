@@ -3,6 +3,8 @@
 /// service has declared support for". Both are reported at the directive; a directive the
 /// schema lacks has no locations to check.
 struct KnownDirectivesRule: ValidationRule {
+    static let events: ValidationEvents = [.directives]
+
     mutating func enterDirectives(
         _ directives: NodeList<Directive>, at location: DirectiveLocation, _ context: ValidationContext
     ) {

@@ -7,6 +7,8 @@
 /// Reported at the type name, with the schema's type names spelled like it as suggestions.
 /// The built-in scalars and introspection types are part of every schema, so they are known.
 struct KnownTypeNamesRule: ValidationRule {
+    static let events: ValidationEvents = [.fragmentDefinition, .variableDefinition, .inlineFragment]
+
     mutating func enterVariableDefinition(_ definition: VariableDefinition, _ context: ValidationContext) {
         check(Self.namedType(in: definition.type, context.document), context)
     }

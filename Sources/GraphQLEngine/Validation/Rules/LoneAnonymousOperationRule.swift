@@ -2,6 +2,8 @@
 /// anonymous must be empty." An operation without a name can only be chosen by being
 /// the only one, so next to any other operation it is an error, at the anonymous one.
 struct LoneAnonymousOperationRule: ValidationRule {
+    static let events: ValidationEvents = [.document, .operation]
+
     private var operationCount = 0
 
     mutating func enterDocument(_ context: ValidationContext) {

@@ -2,6 +2,8 @@
 /// How many aliased fields an operation has: aliases let one request ask for the same
 /// expensive field many times.
 struct MaxAliasesRule: ValidationRule {
+    static let events: ValidationEvents = [.operation]
+
     private var measurer = SelectionMeasurer()
 
     mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {

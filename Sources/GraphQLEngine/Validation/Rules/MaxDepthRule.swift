@@ -2,6 +2,8 @@
 /// How deep selections nest, counted in fields from the root (a root field is depth 1).
 /// Introspection (`__schema`, `__type`) is left to MaxIntrospectionDepth.
 struct MaxDepthRule: ValidationRule {
+    static let events: ValidationEvents = [.operation]
+
     private var measurer = SelectionMeasurer()
 
     mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {

@@ -5,6 +5,8 @@
 /// fragments. Each fragment's depth is computed once, so a query built to repeat
 /// fragments costs no more than its size.
 struct MaxIntrospectionDepthRule: ValidationRule {
+    static let events: ValidationEvents = [.field]
+
     private static let listFields: Set<String> = ["fields", "interfaces", "possibleTypes", "inputFields"]
     private var fragmentDepths: [String: Int] = [:]
 

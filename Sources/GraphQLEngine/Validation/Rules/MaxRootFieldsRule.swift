@@ -2,6 +2,8 @@
 /// How many fields an operation selects at its root, where each one is a resolver call
 /// and, for mutations, a write.
 struct MaxRootFieldsRule: ValidationRule {
+    static let events: ValidationEvents = [.operation]
+
     mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {
         guard let maximum = context.options.limits?.maxRootFields else { return }
         var visited: Set<String> = []

@@ -7,6 +7,8 @@
 /// along it, naming the fragments it passes through after the first. The search keeps its
 /// own stack, so a long chain of fragments cannot exhaust the thread's.
 struct NoFragmentCyclesRule: ValidationRule {
+    static let events: ValidationEvents = [.fragmentDefinition]
+
     /// The fragments the search has entered; none is entered twice.
     private var visited: Set<String> = []
 

@@ -5,6 +5,8 @@
 /// spread it, the check waits for the end of the document, when every usage is known.
 /// Each undefined variable is reported once per operation, at its first usage.
 struct NoUndefinedVariablesRule: ValidationRule {
+    static let events: ValidationEvents = [.document, .operation]
+
     /// Each operation, with its index among the document's definitions.
     private var operations: [(operation: OperationDefinition, index: Int)] = []
 

@@ -6,6 +6,8 @@
 /// Which fragments are reached is known only once every operation is seen, so each unused
 /// fragment is reported when the document is left, in document order, at its definition.
 struct NoUnusedFragmentsRule: ValidationRule {
+    static let events: ValidationEvents = [.document]
+
     mutating func leaveDocument(_ context: ValidationContext) {
         let definitions = context.document[context.document.definitions]
         let used = Self.fragmentsReached(from: definitions, context)

@@ -4,6 +4,8 @@
 /// the end of the document, when every usage is known; an unused variable is reported at
 /// its definition.
 struct NoUnusedVariablesRule: ValidationRule {
+    static let events: ValidationEvents = [.document, .operation]
+
     /// Each operation, with its index among the document's definitions.
     private var operations: [(operation: OperationDefinition, index: Int)] = []
 

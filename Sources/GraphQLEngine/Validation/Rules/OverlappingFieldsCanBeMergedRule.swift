@@ -14,20 +14,32 @@
 ///   distinct selection set (and so each fragment) enters a set only once, and sets
 ///   already found clean are remembered.
 struct OverlappingFieldsCanBeMergedRule: ValidationRule {
+    static let events: ValidationEvents = [.document]
+
     private var cleanSets: Set<SetKey> = []
     private var reported: Set<ValidationError> = []
+    /// Scratch space for grouping fields by response name: the group of each name number,
+    /// valid where its stamp is the current collection's.
+    private var groupOfName: [Int] = []
+    private var stampOfName: [Int] = []
+    private var stamp = 0
 
-    mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {
-        check([Scope(selectionSet: operation.selectionSet, type: context.schema.rootType(for: operation.operation), origin: 0)], context)
+    /// Checked once the walk has recorded every field's definition (`fieldFacts`), for
+    /// each operation and each fragment on its own, in document order.
+    mutating func leaveDocument(_ context: ValidationContext) {
+        groupOfName = Array(repeating: 0, count: context.responseNameCount)
+        stampOfName = Array(repeating: -1, count: context.responseNameCount)
+        for definition in context.document[context.document.definitions] {
+            switch definition {
+            case .operation(let operation): check(operation.selectionSet, context)
+            case .fragment(let fragment): check(fragment.selectionSet, context)
+            default: break
+            }
+        }
     }
 
-    mutating func enterFragmentDefinition(_ fragment: FragmentDefinition, _ context: ValidationContext) {
-        let type = context.schema.type(named: context.text(fragment.typeCondition))
-        check([Scope(selectionSet: fragment.selectionSet, type: type, origin: 0)], context)
-    }
-
-    private mutating func check(_ scopes: [Scope], _ context: ValidationContext) {
-        for conflict in conflicts(in: scopes, exclusive: false, context) {
+    private mutating func check(_ selectionSet: SelectionSet, _ context: ValidationContext) {
+        for conflict in conflicts(in: [Scope(selectionSet: selectionSet, origin: 0)], exclusive: false, context) {
             let error = ValidationError(
                 .fieldsConflict(responseName: conflict.responseName, reason: conflict.reason),
                 spans: conflict.firstSpans + conflict.secondSpans)
@@ -37,11 +49,10 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
 
     // MARK: - Collecting fields
 
-    /// A selection set and the type it selects from; `origin` is the field of the level
-    /// above that the set belongs to, so that a conflict found here can be blamed on it.
+    /// A selection set; `origin` is the field of the level above that the set belongs to,
+    /// so that a conflict found here can be blamed on it.
     struct Scope {
         let selectionSet: SelectionSet
-        let type: NamedType?
         let origin: Int
     }
 
@@ -52,57 +63,54 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         let origin: Int
     }
 
+    /// The selection sets a check covers (a selection set always selects from the same
+    /// type, so its position identifies it), and whether only shapes are compared.
     private struct SetKey: Hashable {
-        let sets: [SetMember]
+        let sets: [UInt32]
         let exclusive: Bool
-    }
-
-    private struct SetMember: Hashable, Comparable {
-        let selections: UInt32
-        let type: Int
-
-        static func < (lhs: SetMember, rhs: SetMember) -> Bool {
-            (lhs.selections, lhs.type) < (rhs.selections, rhs.type)
-        }
     }
 
     /// The fields of the given selection sets, through inline fragments and fragment
     /// spreads (each fragment once), grouped by response name: the fields of each name
-    /// side by side, groups in the order their names first appear. Two arrays and one
-    /// dictionary, however many names.
-    private func collectFields(_ scopes: [Scope], _ context: ValidationContext) -> (fields: [CollectedField], groups: [Range<Int>]) {
+    /// side by side, groups in the order their names first appear.
+    private mutating func collectFields(
+        _ scopes: [Scope], _ context: ValidationContext
+    ) -> (fields: [CollectedField], groups: [Range<Int>]) {
+        stamp += 1
         var collected: [(field: CollectedField, group: Int)] = []
-        var groupOfName: [String: Int] = [:]
+        var groupCount = 0
         var visitedFragments: Set<String> = []
-        func collect(_ selectionSet: SelectionSet, type: NamedType?, origin: Int) {
-            for selection in context.document[selectionSet.selections] {
+        func collect(_ selectionSet: SelectionSet, origin: Int) {
+            for (offset, selection) in context.document[selectionSet.selections].enumerated() {
                 switch selection {
                 case .field(let field):
-                    let name = context.text(field.responseName)
-                    let definition = type.flatMap { context.schema.field(named: context.text(field.name), on: $0) }
-                    let group = groupOfName[name] ?? groupOfName.count
-                    if group == groupOfName.count { groupOfName[name] = group }
+                    let facts = context.fieldFacts[Int(selectionSet.selections.start) + offset]
+                    let name = Int(facts.responseName)
+                    guard name >= 0 else { continue }
+                    if stampOfName[name] != stamp {
+                        stampOfName[name] = stamp
+                        groupOfName[name] = groupCount
+                        groupCount += 1
+                    }
                     collected.append(
-                        (CollectedField(field: field, parent: type, definition: definition, origin: origin), group))
+                        (CollectedField(field: field, parent: facts.parentType, definition: facts.definition, origin: origin),
+                         groupOfName[name]))
                 case .inlineFragment(let fragment):
-                    let condition = fragment.typeCondition.map { context.schema.type(named: context.text($0)) } ?? type
-                    collect(fragment.selectionSet, type: condition, origin: origin)
+                    collect(fragment.selectionSet, origin: origin)
                 case .fragmentSpread(let spread):
                     let name = context.text(spread.name)
                     guard visitedFragments.insert(name).inserted, let fragment = context.fragments[name] else { continue }
-                    collect(
-                        fragment.selectionSet, type: context.schema.type(named: context.text(fragment.typeCondition)),
-                        origin: origin)
+                    collect(fragment.selectionSet, origin: origin)
                 }
             }
         }
-        for scope in scopes { collect(scope.selectionSet, type: scope.type, origin: scope.origin) }
+        for scope in scopes { collect(scope.selectionSet, origin: scope.origin) }
 
         // A counting sort by group keeps document order within each group.
-        var starts = [Int](repeating: 0, count: groupOfName.count + 1)
+        var starts = [Int](repeating: 0, count: groupCount + 1)
         for entry in collected { starts[entry.group + 1] += 1 }
-        for group in 0..<groupOfName.count { starts[group + 1] += starts[group] }
-        let groups = (0..<groupOfName.count).map { starts[$0]..<starts[$0 + 1] }
+        for group in 0..<groupCount { starts[group + 1] += starts[group] }
+        let groups = (0..<groupCount).map { starts[$0]..<starts[$0 + 1] }
         guard let first = collected.first?.field else { return ([], []) }
         var fields = [CollectedField](repeating: first, count: collected.count)
         for entry in collected {
@@ -133,11 +141,16 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
     /// FieldsInSetCanMerge over the union of `scopes`. With `exclusive`, the parents are
     /// known to be distinct objects at some level above, so only shapes must agree.
     private mutating func conflicts(in scopes: [Scope], exclusive: Bool, _ context: ValidationContext) -> [Conflict] {
-        var seen: Set<SetMember> = []
-        let unique = scopes.filter {
-            seen.insert(SetMember(selections: $0.selectionSet.selections.start, type: $0.type?.id.index ?? -1)).inserted
+        let unique: [Scope]
+        let key: SetKey
+        if scopes.count == 1 {
+            unique = scopes
+            key = SetKey(sets: [scopes[0].selectionSet.selections.start], exclusive: exclusive)
+        } else {
+            var seen: Set<UInt32> = []
+            unique = scopes.filter { seen.insert($0.selectionSet.selections.start).inserted }
+            key = SetKey(sets: seen.sorted(), exclusive: exclusive)
         }
-        let key = SetKey(sets: seen.sorted(), exclusive: exclusive)
         if cleanSets.contains(key) { return [] }
 
         let (fields, groups) = collectFields(unique, context)
@@ -149,10 +162,8 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
                 // subselection remains to check (and when only shapes are compared, even
                 // that is checked fully on the path where its parents are not exclusive).
                 guard !exclusive, let selectionSet = first.field.selectionSet else { continue }
-                let type = first.definition.map { context.schema[$0.type.namedType] }
-                found += conflicts(
-                    in: [Scope(selectionSet: selectionSet, type: type, origin: 0)], exclusive: exclusive, context
-                ).map { $0.passedUp(to: first.origin) }
+                found += conflicts(in: [Scope(selectionSet: selectionSet, origin: 0)], exclusive: exclusive, context)
+                    .map { $0.passedUp(to: first.origin) }
                 continue
             }
             let name = context.text(first.field.responseName)
@@ -223,9 +234,7 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         let composite = group.indices.filter { !failed.contains($0) && group[$0].field.selectionSet != nil }
         guard !composite.isEmpty else { return found }
         func scope(_ index: Int) -> Scope? {
-            guard let selectionSet = group[index].field.selectionSet else { return nil }
-            let type = group[index].definition.map { context.schema[$0.type.namedType] }
-            return Scope(selectionSet: selectionSet, type: type, origin: index)
+            group[index].field.selectionSet.map { Scope(selectionSet: $0, origin: index) }
         }
         var classes: [[Int]] = []
         if exclusive {

@@ -10,6 +10,8 @@
 ///
 /// Unknown types, unknown fragments and non-composite conditions are other rules' errors.
 struct PossibleFragmentSpreadsRule: ValidationRule {
+    static let events: ValidationEvents = [.inlineFragment, .fragmentSpread]
+
     mutating func enterInlineFragment(_ fragment: InlineFragment, _ context: ValidationContext) {
         guard let condition = fragment.typeCondition,
             let type = context.schema.type(named: context.text(condition))

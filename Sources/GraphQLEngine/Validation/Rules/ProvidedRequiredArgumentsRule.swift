@@ -3,6 +3,8 @@
 /// every required argument. A missing one is reported at the field or directive; one
 /// given as `null` is ValuesOfCorrectType's error (the value is wrong, not missing).
 struct ProvidedRequiredArgumentsRule: ValidationRule {
+    static let events: ValidationEvents = [.field, .directive]
+
     mutating func enterField(_ field: Field, _ context: ValidationContext) {
         guard let definition = context.fieldDefinition else { return }
         for missing in missing(definition.arguments, in: field.arguments, context) {

@@ -6,6 +6,8 @@
 /// A selection on a leaf is reported at that selection set, a missing one at the field;
 /// the type is printed with its wrappers. Fields of unknown type are FieldsOnCorrectType's.
 struct ScalarLeafsRule: ValidationRule {
+    static let events: ValidationEvents = [.field]
+
     mutating func enterField(_ field: Field, _ context: ValidationContext) {
         guard let type = context.type else { return }
         let name = context.text(field.name)

@@ -11,6 +11,8 @@
 /// name's; and each response name given to an introspection field is one error at those
 /// fields. Without a subscription type there is nothing to check (KnownOperationTypes).
 struct SingleFieldSubscriptionsRule: ValidationRule {
+    static let events: ValidationEvents = [.operation]
+
     mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {
         guard operation.operation == .subscription, let root = context.schema.rootType(for: .subscription) else {
             return

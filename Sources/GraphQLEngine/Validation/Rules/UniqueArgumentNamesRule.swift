@@ -2,6 +2,8 @@
 /// of argument name to value. More than one argument with the same name in an argument
 /// set is ambiguous and invalid." One error per repeated name, at each of its names.
 struct UniqueArgumentNamesRule: ValidationRule {
+    static let events: ValidationEvents = [.arguments]
+
     mutating func enterArguments(_ arguments: NodeList<Argument>, _ context: ValidationContext) {
         var spans: [String: [SourceSpan]] = [:]
         var order: [String] = []

@@ -3,6 +3,8 @@
 /// with the first use. Directives the schema lacks are KnownDirectives' concern: whether
 /// they may repeat is unknown.
 struct UniqueDirectivesPerLocationRule: ValidationRule {
+    static let events: ValidationEvents = [.directives]
+
     mutating func enterDirectives(
         _ directives: NodeList<Directive>, at location: DirectiveLocation, _ context: ValidationContext
     ) {

@@ -3,6 +3,8 @@
 /// fragment it includes, so two fragments of one name would make it ambiguous. Each
 /// duplicate is reported at the first name and its own.
 struct UniqueFragmentNamesRule: ValidationRule {
+    static let events: ValidationEvents = [.fragmentDefinition]
+
     /// Where each fragment name was first defined.
     private var firstNames: [String: SourceSpan] = [:]
 

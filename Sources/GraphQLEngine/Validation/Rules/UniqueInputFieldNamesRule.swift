@@ -2,6 +2,8 @@
 /// twice, as one of the values would be silently ignored. Each repeat is reported with
 /// the first field of its name, in every object, however deeply nested.
 struct UniqueInputFieldNamesRule: ValidationRule {
+    static let events: ValidationEvents = [.value]
+
     /// Repeated fields keyed by where their value starts: each is reported when the walk
     /// reaches its value, so that errors come in document order (a repeat after what is
     /// wrong in the fields before it).

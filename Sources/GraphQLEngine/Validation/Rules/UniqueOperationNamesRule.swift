@@ -3,6 +3,8 @@
 /// A request picks its operation by name, so two operations of one name would make the
 /// choice ambiguous. Each duplicate is reported at the first name and its own.
 struct UniqueOperationNamesRule: ValidationRule {
+    static let events: ValidationEvents = [.operation]
+
     /// Where each operation name was first written.
     private var firstNames: [String: SourceSpan] = [:]
 

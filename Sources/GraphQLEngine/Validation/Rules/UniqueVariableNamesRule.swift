@@ -4,6 +4,8 @@
 /// sees all the places to reconcile. Operations
 /// are separate scopes: two operations may each define `$id`.
 struct UniqueVariableNamesRule: ValidationRule {
+    static let events: ValidationEvents = [.operation]
+
     mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {
         var spans: [String: [SourceSpan]] = [:]
         var order: [String] = []

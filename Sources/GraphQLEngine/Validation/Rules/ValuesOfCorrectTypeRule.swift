@@ -10,6 +10,8 @@
 /// object written where neither fits is reported as a whole, and nothing inside it is
 /// looked at again. Variables are judged by VariablesInAllowedPosition, not here.
 struct ValuesOfCorrectTypeRule: ValidationRule {
+    static let events: ValidationEvents = [.value]
+
     /// The end of the last list or object judged as a whole: values that start before it
     /// are inside it.
     private var judgedUntil: UInt32 = 0

@@ -3,6 +3,8 @@
 /// the variable's type. A type the schema does not have is left to KnownTypeNames, which
 /// can suggest what was meant.
 struct VariablesAreInputTypesRule: ValidationRule {
+    static let events: ValidationEvents = [.variableDefinition]
+
     mutating func enterVariableDefinition(_ definition: VariableDefinition, _ context: ValidationContext) {
         guard let type = context.resolve(definition.type), !context.schema[type.namedType].kind.isInput else { return }
         context.report(

@@ -13,6 +13,8 @@
 /// the end of the document, when every usage is known. Usages of undefined variables, of
 /// variables of unknown types and at positions of unknown type are other rules' concern.
 struct VariablesInAllowedPositionRule: ValidationRule {
+    static let events: ValidationEvents = [.document, .operation, .value]
+
     /// Each operation, with its index among the document's definitions.
     private var operations: [(operation: OperationDefinition, index: Int)] = []
     /// Where the variables written as the value of an input object field are: the only
