@@ -45,9 +45,13 @@ final class ValidationContext {
     /// document's selections: complete when rules leave the document, so rules that
     /// revisit fields (through fragments) need not look definitions up again.
     var fieldFacts: [FieldFacts]
-    /// Every distinct response name in the document, numbered in the order met.
-    private var responseNameNumbers: [String: Int32] = [:]
-    var responseNameCount: Int { responseNameNumbers.count }
+    private var recursiveUsages: [Int: [VariableUsage]] = [:]
+    /// Every distinct response name in the document, numbered in the order met, found by
+    /// a hash of its bytes (no string is made); a hash shared by two different names
+    /// sends the later ones to `collidingNames`.
+    private var responseNameNumbers: [UInt64: (number: Int32, span: SourceSpan)] = [:]
+    private var collidingNames: [String: Int32] = [:]
+    private(set) var responseNameCount = 0
 
     struct FieldFacts {
         /// The type the field was selected on; nil where unknown.
@@ -90,15 +94,27 @@ final class ValidationContext {
 
     /// Records what the walk knows of the field at `index` among the document's selections.
     func recordField(_ field: Field, at index: Int, definition: SchemaField?) {
-        let name = text(field.responseName)
-        let number: Int32
-        if let known = responseNameNumbers[name] {
-            number = known
-        } else {
-            number = Int32(responseNameNumbers.count)
-            responseNameNumbers[name] = number
+        fieldFacts[index] = FieldFacts(
+            parentType: parentType, definition: definition, responseName: number(of: field.responseName))
+    }
+
+    private func number(of name: Name) -> Int32 {
+        let bytes = document.source.bytes
+        let range = Int(name.span.start)..<Int(name.span.end)
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+        for byte in bytes[range] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        guard let known = responseNameNumbers[hash] else {
+            responseNameNumbers[hash] = (Int32(responseNameCount), name.span)
+            responseNameCount += 1
+            return Int32(responseNameCount - 1)
         }
-        fieldFacts[index] = FieldFacts(parentType: parentType, definition: definition, responseName: number)
+        let knownRange = Int(known.span.start)..<Int(known.span.end)
+        if bytes[knownRange].elementsEqual(bytes[range]) { return known.number }
+        let text = text(name)
+        if let colliding = collidingNames[text] { return colliding }
+        collidingNames[text] = Int32(responseNameCount)
+        responseNameCount += 1
+        return Int32(responseNameCount - 1)
     }
 
     func report(_ diagnostic: ValidationDiagnostic, _ spans: SourceSpan...) {
@@ -168,12 +184,15 @@ final class ValidationContext {
         return order
     }
 
-    /// The variables used by the definition at `index` and by every fragment it reaches.
+    /// The variables used by the definition at `index` and by every fragment it reaches;
+    /// worked out once per definition (several rules ask), after the walk.
     func recursiveVariableUsages(ofDefinitionAt index: Int, selectionSet: SelectionSet) -> [VariableUsage] {
+        if let known = recursiveUsages[index] { return known }
         var usages = variableUsages[index]
         for name in recursivelyReferencedFragments(of: selectionSet) {
             if let fragmentIndex = fragmentIndices[name] { usages += variableUsages[fragmentIndex] }
         }
+        recursiveUsages[index] = usages
         return usages
     }
 }

@@ -56,11 +56,25 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         let origin: Int
     }
 
+    /// A field met while collecting: plain values only, so collecting retains nothing.
+    struct RawField {
+        let field: Field
+        /// The field's position in `context.fieldFacts`.
+        let facts: Int
+        let origin: Int
+    }
+
+    /// A field of a response name that several fields share, with what the walk knew of it.
     struct CollectedField {
         let field: Field
         let parent: NamedType?
         let definition: SchemaField?
         let origin: Int
+
+        init(_ raw: RawField, _ context: ValidationContext) {
+            let facts = context.fieldFacts[raw.facts]
+            (field, parent, definition, origin) = (raw.field, facts.parentType, facts.definition, raw.origin)
+        }
     }
 
     /// The selection sets a check covers (a selection set always selects from the same
@@ -72,29 +86,28 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
 
     /// The fields of the given selection sets, through inline fragments and fragment
     /// spreads (each fragment once), grouped by response name: the fields of each name
-    /// side by side, groups in the order their names first appear.
+    /// side by side, groups in the order their names first appear. When every name is
+    /// met once (the usual case), the fields are as collected and `groups` is nil.
     private mutating func collectFields(
         _ scopes: [Scope], _ context: ValidationContext
-    ) -> (fields: [CollectedField], groups: [Range<Int>]) {
+    ) -> (fields: [RawField], groups: [Range<Int>]?) {
         stamp += 1
-        var collected: [(field: CollectedField, group: Int)] = []
+        var collected: [(field: RawField, group: Int)] = []
         var groupCount = 0
         var visitedFragments: Set<String> = []
         func collect(_ selectionSet: SelectionSet, origin: Int) {
             for (offset, selection) in context.document[selectionSet.selections].enumerated() {
                 switch selection {
                 case .field(let field):
-                    let facts = context.fieldFacts[Int(selectionSet.selections.start) + offset]
-                    let name = Int(facts.responseName)
+                    let name = Int(context.fieldFacts[Int(selectionSet.selections.start) + offset].responseName)
                     guard name >= 0 else { continue }
                     if stampOfName[name] != stamp {
                         stampOfName[name] = stamp
                         groupOfName[name] = groupCount
                         groupCount += 1
                     }
-                    collected.append(
-                        (CollectedField(field: field, parent: facts.parentType, definition: facts.definition, origin: origin),
-                         groupOfName[name]))
+                    let facts = Int(selectionSet.selections.start) + offset
+                    collected.append((RawField(field: field, facts: facts, origin: origin), groupOfName[name]))
                 case .inlineFragment(let fragment):
                     collect(fragment.selectionSet, origin: origin)
                 case .fragmentSpread(let spread):
@@ -106,13 +119,14 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         }
         for scope in scopes { collect(scope.selectionSet, origin: scope.origin) }
 
+        if groupCount == collected.count { return (collected.map(\.field), nil) }
         // A counting sort by group keeps document order within each group.
         var starts = [Int](repeating: 0, count: groupCount + 1)
         for entry in collected { starts[entry.group + 1] += 1 }
         for group in 0..<groupCount { starts[group + 1] += starts[group] }
         let groups = (0..<groupCount).map { starts[$0]..<starts[$0 + 1] }
         guard let first = collected.first?.field else { return ([], []) }
-        var fields = [CollectedField](repeating: first, count: collected.count)
+        var fields = [RawField](repeating: first, count: collected.count)
         for entry in collected {
             fields[starts[entry.group]] = entry.field
             starts[entry.group] += 1
@@ -155,7 +169,7 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
 
         let (fields, groups) = collectFields(unique, context)
         var found: [Conflict] = []
-        for range in groups {
+        for range in groups ?? fields.indices.map({ $0..<$0 + 1 }) {
             let first = fields[range.lowerBound]
             if range.count == 1 {
                 // A field alone under its name conflicts with nothing; only its own
@@ -167,7 +181,8 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
                 continue
             }
             let name = context.text(first.field.responseName)
-            found += conflicts(in: Array(fields[range]), responseName: name, exclusive: exclusive, context)
+            let group = fields[range].map { CollectedField($0, context) }
+            found += conflicts(in: group, responseName: name, exclusive: exclusive, context)
         }
         if found.isEmpty { cleanSets.insert(key) }
         return found
