@@ -99,17 +99,22 @@ final class ValidationContext {
     }
 
     private func number(of name: Name) -> Int32 {
-        let bytes = document.source.bytes
         let range = Int(name.span.start)..<Int(name.span.end)
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-        for byte in bytes[range] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let hash = document.source.bytes.withUnsafeBufferPointer { bytes in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
+            for index in range { hash = (hash ^ UInt64(bytes[index])) &* 0x100_0000_01b3 }
+            return hash
+        }
         guard let known = responseNameNumbers[hash] else {
             responseNameNumbers[hash] = (Int32(responseNameCount), name.span)
             responseNameCount += 1
             return Int32(responseNameCount - 1)
         }
         let knownRange = Int(known.span.start)..<Int(known.span.end)
-        if bytes[knownRange].elementsEqual(bytes[range]) { return known.number }
+        let same = document.source.bytes.withUnsafeBufferPointer { bytes in
+            bytes[knownRange].elementsEqual(bytes[range])
+        }
+        if same { return known.number }
         let text = text(name)
         if let colliding = collidingNames[text] { return colliding }
         collidingNames[text] = Int32(responseNameCount)

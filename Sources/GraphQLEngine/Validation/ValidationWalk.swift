@@ -13,9 +13,15 @@ struct ValidationWalk {
 
     init(rules: [any ValidationRule.Type], context: ValidationContext) {
         self.rules = rules.map { $0.init() }
-        self.listeners = (0..<ValidationEvents.count).map { bit in
-            rules.indices.filter { rules[$0].events.contains(ValidationEvents(rawValue: 1 << bit)) }
+        var listeners = [[Int]](repeating: [], count: ValidationEvents.count)
+        for (index, rule) in rules.enumerated() {
+            var events = rule.events.rawValue
+            while events != 0 {
+                listeners[events.trailingZeroBitCount].append(index)
+                events &= events - 1
+            }
         }
+        self.listeners = listeners
         self.context = context
         self.document = context.document
         self.schema = context.schema
