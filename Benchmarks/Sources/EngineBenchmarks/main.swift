@@ -26,6 +26,12 @@ let clientQuery = workload.text("query-client.graphql")
 let schemaSDL = workload.text("schema.graphql")
 // The same field, with a subselection, a thousand times: pairwise merging is quadratic.
 let repeatedFields = "{ viewer { " + String(repeating: "name friends { id name } ", count: 1_000) + "} }"
+// Each fragment spreads the next twice, twelve levels down: 4,096 copies of the last when
+// expanded, which merging must not walk one by one.
+let repeatedFragments =
+    "{ viewer { ...F0 ...F0 } }\n"
+    + (0..<12).map { "fragment F\($0) on User { name friends { ...F\($0 + 1) ...F\($0 + 1) } }\n" }.joined()
+    + "fragment F12 on User { id }\n"
 
 let benchmarks = [
     Benchmark(
@@ -42,6 +48,10 @@ let benchmarks = [
         name: "validate_1000_same", bytes: nil,
         ours: try Ours.validator(schema: schemaSDL, document: repeatedFields),
         theirs: try Theirs.validator(schema: schemaSDL, document: repeatedFields)),
+    Benchmark(
+        name: "validate_fragments", bytes: nil,
+        ours: try Ours.validator(schema: schemaSDL, document: repeatedFragments),
+        theirs: try Theirs.validator(schema: schemaSDL, document: repeatedFragments)),
 ]
 
 // Options: names filter the benchmarks; `--profile` runs only Switchboard's side, for a
