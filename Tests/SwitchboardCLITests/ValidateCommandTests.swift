@@ -85,14 +85,33 @@ private let schemaSDL = """
             """
             type Query { me: User }
             type User { id: ID! id: String }
-            union Anything = User | String
+            union Anything = User | Bot
             """, name: "schema.graphql")
         let result = try switchboard("schema", "check", schema.path)
         #expect(result.status == 1)
         #expect(
             result.standardError == """
                 \(schema.path):2:13: Field "User.id" can only be defined once.
-                \(schema.path):3:25: Union type Anything can only include Object types, it cannot include String.
+                \(schema.path):3:25: Unknown type "Bot". Did you mean "Int"?
+
+                """)
+    }
+
+    @Test func printGivesTheCanonicalSchemaWithExtensionsMerged() throws {
+        let schema = try TemporaryFile("type Query { me: User }\ntype User { id: ID! }", name: "schema.graphql")
+        let extra = try TemporaryFile("extend type User { name: String }", name: "user.graphql")
+        let result = try switchboard("schema", "print", schema.path, extra.path)
+        #expect(result.status == 0)
+        #expect(
+            result.standardOutput == """
+                type Query {
+                  me: User
+                }
+
+                type User {
+                  id: ID!
+                  name: String
+                }
 
                 """)
     }

@@ -6,6 +6,12 @@
 enum BuiltIns {
     static let scalarNames: Set<String> = ["Int", "Float", "String", "Boolean", "ID"]
     static let directiveNames: Set<String> = ["skip", "include", "deprecated", "specifiedBy", "oneOf"]
+    /// The introspection types below, by name: a user's type named with `__` is not one of
+    /// them, and is refused as a reserved name.
+    static let introspectionTypeNames: Set<String> = [
+        "__Schema", "__Type", "__TypeKind", "__Field", "__InputValue", "__EnumValue", "__Directive",
+        "__DirectiveLocation",
+    ]
 
     static let sdl = #"""
         "The `Int` scalar type represents non-fractional signed whole numeric values between -2^31 and 2^31 - 1."

@@ -6,9 +6,11 @@ extension Schema {
     /// type system's rules. `scalars` gives custom scalars their input coercion.
     public convenience init(sdl sources: [Source], scalars: [String: ScalarCoercion] = [:]) throws(SchemaBuildError) {
         var builder = SchemaBuilder(sources: sources, scalars: scalars)
-        guard let parts = builder.build() else { throw SchemaBuildError(errors: builder.sortedErrors()) }
-        // Errors so far have been worked around (an unknown type is left out or read as
-        // String), so the type system's rules can still be checked and every error reported.
+        // The SDL rules first: past an unknown type or a duplicate, the type system's rules
+        // would report guesses (as graphql-js, every error of one stage is reported).
+        guard let parts = builder.build(), builder.errors.isEmpty else {
+            throw SchemaBuildError(errors: builder.sortedErrors())
+        }
         self.init(
             description: parts.description, types: parts.types, directives: parts.directives,
             appliedDirectives: parts.appliedDirectives, queryType: parts.roots[.query],
@@ -37,14 +39,39 @@ struct SchemaPlace: Hashable, Sendable {
 
 /// Places of schema elements by schema coordinate (`User`, `User.name`, `User.friends(first:)`,
 /// `@auth`, `@auth(role:)`), so that type-system errors found on the built schema can
-/// point at the SDL.
+/// point at the SDL. Two more kinds of key name the places of a name in a list:
+/// `User&Node` for `Node` after `implements` on `User`, `SearchResult|User` for the
+/// member `User` of a union; and `rootKey` names the root type given in `schema {}`.
 struct SchemaPlaces: Sendable {
     var names: [String: [SchemaPlace]] = [:]
     var types: [String: SchemaPlace] = [:]
     var sources: [Source] = []
 
+    /// `{schema}.query`: braces are not in any name, so no type's field can clash with it.
+    static func rootKey(_ operation: OperationType) -> String { "{schema}.\(operation.rawValue)" }
+
     func name(_ coordinate: String) -> [SchemaPlace] { names[coordinate] ?? [] }
     func type(_ coordinate: String) -> [SchemaPlace] { types[coordinate].map { [$0] } ?? [] }
+}
+
+/// An error as found, with the place it is sorted by: rules find errors type by type,
+/// people read them file by file, top to bottom.
+struct ReportedSchemaError {
+    let error: SchemaError
+    let place: SchemaPlace?
+
+    /// Errors without a place (the schema as a whole) first, then by source and offset;
+    /// `index`, the order found, breaks ties.
+    static func sorted(_ errors: [ReportedSchemaError]) -> [SchemaError] {
+        errors.enumerated().sorted { lhs, rhs in
+            lhs.element.key(lhs.offset) < rhs.element.key(rhs.offset)
+        }.map(\.element.error)
+    }
+
+    private func key(_ index: Int) -> (Int, Int, UInt32, Int) {
+        guard let place else { return (0, 0, 0, index) }
+        return (1, place.source, place.span.start, index)
+    }
 }
 
 /// A literal that can only be checked once the schema is built: an SDL default value or a
@@ -75,7 +102,7 @@ struct SchemaBuilder {
 
     private(set) var sources: [Source]
     let scalars: [String: ScalarCoercion]
-    var errors: [SchemaError] = []
+    var errors: [ReportedSchemaError] = []
     var places = SchemaPlaces()
     var pendingValues: [PendingValue] = []
 
@@ -100,26 +127,14 @@ struct SchemaBuilder {
         places.sources = self.sources
     }
 
-    func sortedErrors() -> [SchemaError] {
-        // Reported in rule order; read in source order, as the files are.
-        errors.enumerated().sorted { lhs, rhs in
-            let l = lhs.element.locations.first, r = rhs.element.locations.first
-            switch (l, r) {
-            case let (l?, r?) where l.sourceName != r.sourceName || l.location != r.location:
-                if l.sourceName != r.sourceName { return lhs.offset < rhs.offset }
-                return (l.location.line, l.location.column) < (r.location.line, r.location.column)
-            default:
-                return lhs.offset < rhs.offset
-            }
-        }.map(\.element)
-    }
+    func sortedErrors() -> [SchemaError] { ReportedSchemaError.sorted(errors) }
 
     mutating func report(_ diagnostic: SchemaDiagnostic, _ places: [SchemaPlace]) {
         errors.append(Self.error(diagnostic, places, sources: sources))
     }
 
-    static func error(_ diagnostic: SchemaDiagnostic, _ places: [SchemaPlace], sources: [Source]) -> SchemaError {
-        SchemaError(
+    static func error(_ diagnostic: SchemaDiagnostic, _ places: [SchemaPlace], sources: [Source]) -> ReportedSchemaError {
+        let error = SchemaError(
             diagnostic: diagnostic,
             locations: places.map { place in
                 let source = sources[place.source]
@@ -127,29 +142,29 @@ struct SchemaBuilder {
                     sourceName: source.name, location: source.location(of: Int(place.span.start)))
             }
         )
+        return ReportedSchemaError(error: error, place: places.first)
     }
 
     // MARK: - Building
 
     mutating func build() -> Parts? {
-        var trees: [SyntaxTree.Document?] = []
-        for source in sources {
+        // A file that does not parse is reported alone: its types are missing, so any
+        // other error found without them would be noise.
+        var trees: [SyntaxTree.Document] = []
+        for (index, source) in sources.enumerated() {
             do {
                 trees.append(try Parser.parse(source, options: .trusted).tree)
             } catch {
-                errors.append(
-                    SchemaError(
-                        diagnostic: .syntaxError(error.message),
-                        locations: [.init(sourceName: source.name, location: error.location(in: source))]))
-                trees.append(nil)
+                let span = SourceSpan(start: error.offset, end: error.offset)
+                report(.syntaxError(error.message), [SchemaPlace(source: index, span: span)])
             }
         }
-        // Past a syntax error, what the file meant is unknown: stop before reporting guesses.
-        guard errors.isEmpty, let builtIns = trees[0], let meta = trees[1] else { return nil }
+        guard errors.isEmpty, trees.count == sources.count else { return nil }
+        let builtIns = trees[0], meta = trees[1]
         collect(builtIns, source: 0)
         builtInTypes = Set(typeOrder)
         for index in Self.userSourcesStart..<trees.count {
-            if let tree = trees[index] { collect(tree, source: index) }
+            collect(trees[index], source: index)
         }
 
         // User types first, in the order written; then the built-ins.
@@ -169,9 +184,14 @@ struct SchemaBuilder {
         else { return nil }
 
         var coercions: [TypeID: ScalarCoercion] = [:]
+        var unused = Set(scalars.keys)
         for type in types where type.kind == .scalar && !builtInTypes.contains(type.name) {
             coercions[type.id] = scalars[type.name] ?? .any
+            unused.remove(type.name)
         }
+        // A coercion may be offered for a scalar the schema does not declare (a server
+        // offers its standard set), but not for a type that is not a custom scalar.
+        for name in unused.sorted() where ids[name] != nil { report(.coercionForUnknownScalar(name), []) }
         return Parts(
             description: description, types: types, directives: directives, appliedDirectives: applied,
             roots: roots, scalarCoercions: coercions,
@@ -237,6 +257,12 @@ struct SchemaBuilder {
                     report(.extensionOfUnknownType(name, suggestions: suggestions), [place])
                     continue
                 }
+                // The spec's own types are the same in every schema: introspection and
+                // the built-in scalars' behaviour must not depend on the user's SDL.
+                if builtInTypes.contains(name) {
+                    report(.builtInTypeExtended(name), [place])
+                    continue
+                }
                 if Self.kind(of: definition.node) != Self.kind(of: placed.node) {
                     report(.extensionOfWrongKind(name, kind: Self.kind(of: placed.node).noun), [place])
                 }
@@ -284,7 +310,9 @@ struct SchemaBuilder {
         guard let id = ids[name], let definition = typeDefinitions[name] else {
             preconditionFailure("every ordered type name has an ID and a definition")
         }
-        let extensions = (typeExtensions[name] ?? []).filter { Self.kind(of: $0.node) == Self.kind(of: definition.node) }
+        let extensions = (typeExtensions[name] ?? []).filter {
+            Self.kind(of: $0.node) == Self.kind(of: definition.node) && !builtInTypes.contains(name)
+        }
         let parts = [definition] + extensions
         let description = Self.description(of: definition.node)
         places.names[name, default: []] += parts.map { SchemaPlace(source: $0.source, span: $0.node.name.span) }
@@ -310,7 +338,13 @@ struct SchemaBuilder {
             }
             let directives = applyDirectives(nodes.map { ($0.0.directives, $0.1) }, at: kind == .object ? .object : .interface)
             var interfaces: [TypeID] = []
-            for (node, source) in nodes { interfaces += resolveNames(node.interfaces, source: source) }
+            for (node, source) in nodes {
+                interfaces += resolveNames(node.interfaces, source: source)
+                for interface in node.interfaces {
+                    places.names["\(name)&\(interface.value)", default: []].append(
+                        SchemaPlace(source: source, span: interface.span))
+                }
+            }
             var fields: [SchemaField] = []
             var seen: [String: SchemaPlace] = [:]
             for (node, source) in nodes {
@@ -386,6 +420,11 @@ struct SchemaBuilder {
                 }
             }
             let directives = applyDirectives(directiveLists, at: .inputObject)
+            for (directives, source) in directiveLists.dropFirst() {
+                for directive in directives where directive.name.value == "oneOf" {
+                    report(.oneOfOnExtension(type: name), [SchemaPlace(source: source, span: directive.span)])
+                }
+            }
             return NamedType(
                 id: id, name: name, kind: .inputObject, description: description, directives: directives,
                 inputFields: fields, isOneOf: directives.contains { $0.name == "oneOf" })
@@ -432,7 +471,7 @@ struct SchemaBuilder {
         let directives = applyDirectives([(node.directives, source)], at: location)
         let type = resolve(node.type, source: source)
         if let defaultValue = node.defaultValue {
-            pendingValues.append(
+            addPending(
                 PendingValue(
                     value: defaultValue, type: type, place: SchemaPlace(source: source, span: defaultValue.span),
                     diagnostic: { reason in .invalidDefaultValue(coordinate: coordinate, reason: reason) }))
@@ -489,7 +528,7 @@ struct SchemaBuilder {
                         [place])
                     continue
                 }
-                places.names["schema.\(root.operation.rawValue)"] = [SchemaPlace(source: placed.source, span: root.type.span)]
+                places.names[SchemaPlaces.rootKey(root.operation)] = [SchemaPlace(source: placed.source, span: root.type.span)]
                 roots[root.operation] = resolve(.named(root.type), source: placed.source).namedType
             }
         }
@@ -553,7 +592,7 @@ struct SchemaBuilder {
             }
             given[argument.name.value] = place
             let argumentName = argument.name.value
-            pendingValues.append(
+            addPending(
                 PendingValue(
                     value: argument.value, type: resolveQuietly(argumentDefinition.type),
                     place: SchemaPlace(source: source, span: argument.value.span),
@@ -567,6 +606,34 @@ struct SchemaBuilder {
                         directive: name, argument: argument.name.value, type: Printer.print(argument.type)),
                     [SchemaPlace(source: source, span: directive.span)])
             }
+        }
+    }
+
+    /// Keeps a literal to check once the schema is built; its field names are checked now.
+    private mutating func addPending(_ pending: PendingValue) {
+        checkUniqueFields(pending.value, source: pending.place.source)
+        pendingValues.append(pending)
+    }
+
+    /// UniqueInputFieldNames: an object literal gives each field once, at any depth (read
+    /// as a map, the first value would be silently lost).
+    private mutating func checkUniqueFields(_ value: SyntaxTree.Value, source: Int) {
+        switch value {
+        case .list(let items, _):
+            for item in items { checkUniqueFields(item, source: source) }
+        case .object(let fields, _):
+            var seen: [String: SchemaPlace] = [:]
+            for field in fields {
+                let place = SchemaPlace(source: source, span: field.name.span)
+                if let first = seen[field.name.value] {
+                    report(.duplicateInputField(field.name.value), [first, place])
+                } else {
+                    seen[field.name.value] = place
+                }
+                checkUniqueFields(field.value, source: source)
+            }
+        default:
+            break
         }
     }
 

@@ -1,5 +1,7 @@
 /// Everything that can be wrong with a schema's SDL (spec 3, and the SDL rules of the
-/// reference implementation), one case each; `message` words it as graphql-js does.
+/// reference implementation), one case each; `message` words it as graphql-js does, or,
+/// for the rules graphql-js does not check (a coercion for an unknown scalar, extending
+/// a built-in type, the cycles of directives), in the same manner.
 ///
 /// Type references are given as printed (`[User!]!`), coordinates as the spec's schema
 /// coordinates (`User.friends(first:)`).
@@ -12,6 +14,7 @@ public enum SchemaDiagnostic: Hashable, Sendable {
     case operationTypeAlreadyDefined(OperationType)
     case duplicateTypeName(String)
     case builtInTypeRedefined(String)
+    case builtInTypeExtended(String)
     case duplicateDirectiveName(String)
     case builtInDirectiveRedefined(String)
     case duplicateFieldDefinition(type: String, field: String)
@@ -20,12 +23,15 @@ public enum SchemaDiagnostic: Hashable, Sendable {
     case unknownType(String, suggestions: [String])
     case extensionOfUnknownType(String, suggestions: [String])
     case extensionOfWrongKind(String, kind: String)
+    case oneOfOnExtension(type: String)
+    case coercionForUnknownScalar(String)
     // Applied directives
     case unknownDirective(String)
     case misplacedDirective(String, location: DirectiveLocation)
     case duplicateDirective(String)
     case unknownDirectiveArgument(directive: String, argument: String, suggestions: [String])
     case duplicateArgument(String)
+    case duplicateInputField(String)
     case missingDirectiveArgument(directive: String, argument: String, type: String)
     case invalidDirectiveArgument(directive: String, argument: String, reason: String)
     case invalidDefaultValue(coordinate: String, reason: String)
@@ -35,7 +41,6 @@ public enum SchemaDiagnostic: Hashable, Sendable {
     case rootTypesShared(type: String, operations: [OperationType])
     // Names
     case reservedName(String)
-    case reservedEnumValue(type: String, value: String)
     // Objects and interfaces
     case noFields(type: String)
     case fieldNotOutputType(coordinate: String, type: String)
@@ -44,6 +49,7 @@ public enum SchemaDiagnostic: Hashable, Sendable {
     case implementsNonInterface(type: String, implemented: String)
     case implementsItself(type: String)
     case implementsTwice(type: String, interface: String)
+    case circularImplementation(type: String, interface: String)
     case missingTransitiveInterface(type: String, missing: String, via: String)
     case interfaceFieldMissing(interface: String, field: String, type: String)
     case interfaceFieldTypeMismatch(interface: String, field: String, expected: String, type: String, actual: String)
@@ -51,6 +57,7 @@ public enum SchemaDiagnostic: Hashable, Sendable {
     case interfaceArgumentTypeMismatch(
         interface: String, field: String, argument: String, expected: String, type: String, actual: String)
     case extraRequiredArgument(type: String, field: String, argument: String, argumentType: String, interface: String)
+    case deprecatedImplementationField(interface: String, field: String, type: String)
     // Unions, enums, input objects
     case noUnionMembers(union: String)
     case duplicateUnionMember(union: String, member: String)
@@ -62,6 +69,9 @@ public enum SchemaDiagnostic: Hashable, Sendable {
     case oneOfFieldNonNull(coordinate: String)
     case oneOfFieldDefault(coordinate: String)
     case inputObjectCycle(type: String, path: [String])
+    case defaultValueCycle(coordinate: String, via: [String])
+    // Directives
+    case directiveReferencesItself(directive: String, path: [String])
 
     public var message: String {
         switch self {
@@ -79,6 +89,8 @@ public enum SchemaDiagnostic: Hashable, Sendable {
             "There can be only one type named \"\(name)\"."
         case .builtInTypeRedefined(let name):
             "Type \"\(name)\" already exists in the schema. It cannot also be defined in this type definition."
+        case .builtInTypeExtended(let name):
+            "Type \"\(name)\" is built in: it cannot be extended."
         case .duplicateDirectiveName(let name):
             "There can be only one directive named \"@\(name)\"."
         case .builtInDirectiveRedefined(let name):
@@ -95,6 +107,10 @@ public enum SchemaDiagnostic: Hashable, Sendable {
             "Cannot extend type \"\(name)\" because it is not defined." + Suggestion.didYouMean(suggestions)
         case .extensionOfWrongKind(let name, let kind):
             "Cannot extend non-\(kind) type \"\(name)\"."
+        case .oneOfOnExtension(let type):
+            "Directive \"@oneOf\" cannot be used on an extension of input object \"\(type)\": it belongs on the definition."
+        case .coercionForUnknownScalar(let name):
+            "A coercion is given for \"\(name)\", which is not a custom scalar of the schema."
         case .unknownDirective(let name):
             "Unknown directive \"@\(name)\"."
         case .misplacedDirective(let name, let location):
@@ -105,6 +121,8 @@ public enum SchemaDiagnostic: Hashable, Sendable {
             "Unknown argument \"\(argument)\" on directive \"@\(directive)\"." + Suggestion.didYouMean(suggestions)
         case .duplicateArgument(let name):
             "There can be only one argument named \"\(name)\"."
+        case .duplicateInputField(let name):
+            "There can be only one input field named \"\(name)\"."
         case .missingDirectiveArgument(let directive, let argument, let type):
             "Directive \"@\(directive)\" argument \"\(argument)\" of type \"\(type)\" is required, but it was not provided."
         case .invalidDirectiveArgument(let directive, let argument, let reason):
@@ -119,11 +137,9 @@ public enum SchemaDiagnostic: Hashable, Sendable {
                 : "\(operation.typeName) root type must be Object type if provided, it cannot be \(type)."
         case .rootTypesShared(let type, let operations):
             "All root types must be different, \"\(type)\" type is used as "
-                + Suggestion.conjunction(operations.map(\.rawValue), quoted: false) + " root types."
+                + Self.andList(operations.map(\.rawValue)) + " root types."
         case .reservedName(let name):
             "Name \"\(name)\" must not begin with \"__\", which is reserved by GraphQL introspection."
-        case .reservedEnumValue(let type, let value):
-            "Enum type \(type) cannot include value: \(value)."
         case .noFields(let type):
             "Type \(type) must define one or more fields."
         case .fieldNotOutputType(let coordinate, let type):
@@ -138,6 +154,8 @@ public enum SchemaDiagnostic: Hashable, Sendable {
             "Type \(type) cannot implement itself because it would create a circular reference."
         case .implementsTwice(let type, let interface):
             "Type \(type) can only implement \(interface) once."
+        case .circularImplementation(let type, let interface):
+            "Type \(type) cannot implement \(interface) because it would create a circular reference."
         case .missingTransitiveInterface(let type, let missing, let via):
             "Type \(type) must implement \(missing) because it is implemented by \(via)."
         case .interfaceFieldMissing(let interface, let field, let type):
@@ -152,6 +170,8 @@ public enum SchemaDiagnostic: Hashable, Sendable {
         case .extraRequiredArgument(let type, let field, let argument, let argumentType, let interface):
             "Argument \"\(type).\(field)(\(argument):)\" must not be required type \"\(argumentType)\" "
                 + "if not provided by the Interface field \"\(interface).\(field)\"."
+        case .deprecatedImplementationField(let interface, let field, let type):
+            "Interface field \(interface).\(field) is not deprecated, so \(type).\(field) cannot be deprecated."
         case .noUnionMembers(let union):
             "Union type \(union) must define one or more member types."
         case .duplicateUnionMember(let union, let member):
@@ -173,6 +193,20 @@ public enum SchemaDiagnostic: Hashable, Sendable {
         case .inputObjectCycle(let type, let path):
             "Cannot reference Input Object \"\(type)\" within itself through a series of non-null fields: \""
                 + path.joined(separator: ".") + "\"."
+        case .defaultValueCycle(let coordinate, let via):
+            "Invalid circular reference. The default value of Input Object field \(coordinate) references itself"
+                + (via.isEmpty ? "." : " via the default values of: \(via.joined(separator: ", ")).")
+        case .directiveReferencesItself(let directive, let path):
+            "Directive \"@\(directive)\" cannot reference itself, directly or through the types of its arguments: \""
+                + path.joined(separator: "\", \"") + "\"."
         }
+    }
+
+    /// `a`, `a and b`, `a, b, and c`.
+    private static func andList(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        if items.count == 1 { return last }
+        if items.count == 2 { return items[0] + " and " + last }
+        return items.dropLast().joined(separator: ", ") + ", and " + last
     }
 }

@@ -1,12 +1,12 @@
 /// The type system's rules (spec 3), checked on a built schema: root types, reserved
-/// names, fields present, interfaces implemented correctly, unions of objects, input
-/// object cycles through non-null fields, `@oneOf` inputs, and literal values in SDL.
+/// names, fields present, interfaces implemented correctly, unions of objects, `@oneOf`
+/// inputs, literal values in SDL, and the cycles of `SchemaValidator+Cycles.swift`.
 ///
 /// Built-in and introspection types are the spec's own and are not checked again.
 struct SchemaValidator {
     let schema: Schema
     let places: SchemaPlaces
-    private(set) var errors: [SchemaError] = []
+    private(set) var errors: [ReportedSchemaError] = []
 
     init(schema: Schema, places: SchemaPlaces) {
         self.schema = schema
@@ -18,7 +18,7 @@ struct SchemaValidator {
         for directive in schema.directives where !BuiltIns.directiveNames.contains(directive.name) {
             validate(directive)
         }
-        for type in schema.types where !type.isIntrospectionType && !type.isBuiltInScalar {
+        for type in schema.types where !type.isBuiltIn {
             validateName(type.name, at: places.name(type.name))
             switch type.kind {
             case .object, .interface: validateFields(of: type); validateInterfaces(of: type)
@@ -29,38 +29,38 @@ struct SchemaValidator {
             }
         }
         validateInputCycles()
-        for pending in defaultValues where pending.place.source >= 2 {
+        // Coercing a value fills in defaults, which never ends where they form a cycle:
+        // such values are left unchecked, their cycle being the error to fix.
+        let endless = typesReaching(validateDefaultValueCycles())
+        for pending in defaultValues where pending.place.source >= 2 && !endless.contains(pending.type.namedType) {
             validate(pending)
         }
+        validateDirectiveCycles()
     }
 
-    private mutating func report(_ diagnostic: SchemaDiagnostic, _ places: [SchemaPlace]) {
+    mutating func report(_ diagnostic: SchemaDiagnostic, _ places: [SchemaPlace]) {
         errors.append(SchemaBuilder.error(diagnostic, places, sources: self.places.sources))
     }
 
     // MARK: - Roots and names
 
     private mutating func validateRootTypes() {
-        guard let query = schema.queryType else {
-            report(.missingQueryType, [])
-            return
-        }
+        if schema.queryType == nil { report(.missingQueryType, []) }
         var usage: [TypeID: [OperationType]] = [:]
         for operation in OperationType.allCases {
             guard let root = schema.rootType(for: operation) else { continue }
             if root.kind != .object {
                 report(
                     .rootTypeNotObject(operation, type: root.name),
-                    places.name("schema.\(operation.rawValue)").isEmpty
-                        ? places.name(root.name) : places.name("schema.\(operation.rawValue)"))
+                    places.name(SchemaPlaces.rootKey(operation)).isEmpty
+                        ? places.name(root.name) : places.name(SchemaPlaces.rootKey(operation)))
             }
             usage[root.id, default: []].append(operation)
         }
-        _ = query
         for (id, operations) in usage.sorted(by: { $0.key < $1.key }) where operations.count > 1 {
             report(
                 .rootTypesShared(type: schema[id].name, operations: operations),
-                operations.flatMap { places.name("schema.\($0.rawValue)") })
+                operations.flatMap { places.name(SchemaPlaces.rootKey($0)) })
         }
     }
 
@@ -101,10 +101,11 @@ struct SchemaValidator {
 
     /// Spec 3.6 "IsValidImplementation", and 3.7 for interfaces implementing interfaces.
     private mutating func validateInterfaces(of type: NamedType) {
-        var seen: Set<TypeID> = []
+        var seen: Set<TypeID> = [], reportedTwice: Set<TypeID> = []
         for id in type.interfaces {
             let interface = schema[id]
-            let typePlaces = places.name(type.name)
+            // Where `type` names `interface` after `implements`, in its definition or extensions.
+            let typePlaces = places.name("\(type.name)&\(interface.name)")
             guard interface.kind == .interface else {
                 report(.implementsNonInterface(type: type.name, implemented: interface.name), typePlaces)
                 continue
@@ -114,13 +115,23 @@ struct SchemaValidator {
                 continue
             }
             guard seen.insert(id).inserted else {
-                report(.implementsTwice(type: type.name, interface: interface.name), typePlaces)
+                // Once for all the places, however many times the name is repeated.
+                if reportedTwice.insert(id).inserted {
+                    report(.implementsTwice(type: type.name, interface: interface.name), typePlaces)
+                }
                 continue
             }
-            for transitive in interface.interfaces where transitive != type.id && !type.interfaces.contains(transitive) {
-                report(
-                    .missingTransitiveInterface(type: type.name, missing: schema[transitive].name, via: interface.name),
-                    typePlaces)
+            for transitive in interface.interfaces where !type.interfaces.contains(transitive) {
+                let transitivePlaces = places.name("\(interface.name)&\(schema[transitive].name)") + typePlaces
+                if transitive == type.id {
+                    // `type` would have to implement itself.
+                    report(.circularImplementation(type: type.name, interface: interface.name), transitivePlaces)
+                } else {
+                    let missing = schema[transitive].name
+                    report(
+                        .missingTransitiveInterface(type: type.name, missing: missing, via: interface.name),
+                        transitivePlaces)
+                }
             }
             validateImplementation(of: interface, by: type)
         }
@@ -172,6 +183,13 @@ struct SchemaValidator {
                         argumentType: schema.describe(argument.type), interface: interface.name),
                     places.name("\(typeCoordinate)(\(argument.name):)") + places.name(interfaceCoordinate))
             }
+            // Spec 3.6 "IsValidImplementation": "If field is deprecated then implementedField
+            // must also be deprecated"; a client reading the interface would not be told.
+            if field.deprecationReason != nil, interfaceField.deprecationReason == nil {
+                report(
+                    .deprecatedImplementationField(interface: interface.name, field: name, type: type.name),
+                    places.name(typeCoordinate) + places.name(interfaceCoordinate))
+            }
         }
     }
 
@@ -191,12 +209,15 @@ struct SchemaValidator {
 
     private mutating func validateUnion(_ union: NamedType) {
         if union.possibleTypeMembers.isEmpty { report(.noUnionMembers(union: union.name), places.name(union.name)) }
-        var seen: Set<TypeID> = []
+        var seen: Set<TypeID> = [], reportedTwice: Set<TypeID> = []
         for id in union.possibleTypeMembers {
             let member = schema[id]
             let memberPlaces = places.name("\(union.name)|\(member.name)")
             if !seen.insert(id).inserted {
-                report(.duplicateUnionMember(union: union.name, member: member.name), memberPlaces)
+                // Once for all the places, however many times the member is repeated.
+                if reportedTwice.insert(id).inserted {
+                    report(.duplicateUnionMember(union: union.name, member: member.name), memberPlaces)
+                }
             } else if member.kind != .object {
                 report(.unionMemberNotObject(union: union.name, member: member.name), memberPlaces)
             }
@@ -207,10 +228,8 @@ struct SchemaValidator {
         if type.enumValues.isEmpty { report(.noEnumValues(type: type.name), places.name(type.name)) }
         for value in type.enumValues {
             let valuePlaces = places.name("\(type.name).\(value.name)")
+            // `true`, `false` and `null` are refused by the parser (spec 3.9).
             validateName(value.name, at: valuePlaces)
-            if ["true", "false", "null"].contains(value.name) {
-                report(.reservedEnumValue(type: type.name, value: value.name), valuePlaces)
-            }
         }
     }
 
@@ -232,41 +251,6 @@ struct SchemaValidator {
                 if field.defaultValue != nil { report(.oneOfFieldDefault(coordinate: coordinate), places.name(coordinate)) }
             }
         }
-    }
-
-    /// Spec 3.10: an input object must not reach itself through non-null, non-list
-    /// fields, or no finite value could be given. Each cycle is reported once, at the
-    /// first type of it met.
-    private mutating func validateInputCycles() {
-        var visited: Set<TypeID> = []
-        for type in schema.types where type.kind == .inputObject && !visited.contains(type.id) {
-            var pathIndex: [TypeID: Int] = [:]
-            var path: [(field: String, coordinate: String)] = []
-            detectCycles(from: type, visited: &visited, pathIndex: &pathIndex, path: &path)
-        }
-    }
-
-    private mutating func detectCycles(
-        from type: NamedType, visited: inout Set<TypeID>, pathIndex: inout [TypeID: Int],
-        path: inout [(field: String, coordinate: String)]
-    ) {
-        guard visited.insert(type.id).inserted else { return }
-        pathIndex[type.id] = path.count
-        for field in type.inputFields {
-            guard case .nonNull(.named(let id)) = field.type, schema[id].kind == .inputObject else { continue }
-            let coordinate = "\(type.name).\(field.name)"
-            path.append((field.name, coordinate))
-            if let start = pathIndex[id] {
-                let cycle = path[start...]
-                report(
-                    .inputObjectCycle(type: schema[id].name, path: cycle.map(\.field)),
-                    cycle.flatMap { places.name($0.coordinate) })
-            } else {
-                detectCycles(from: schema[id], visited: &visited, pathIndex: &pathIndex, path: &path)
-            }
-            path.removeLast()
-        }
-        pathIndex[type.id] = nil
     }
 
     // MARK: - Directives and values

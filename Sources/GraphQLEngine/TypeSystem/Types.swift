@@ -135,8 +135,11 @@ public final class NamedType: Sendable {
 
     /// Whether this is one of the spec's own scalars (spec 3.5).
     public var isBuiltInScalar: Bool { kind == .scalar && BuiltIns.scalarNames.contains(name) }
-    /// Whether this is one of the introspection types (spec 4.2), named with `__`.
-    public var isIntrospectionType: Bool { name.hasPrefix("__") }
+    /// Whether this is one of the introspection types (spec 4.2). A user's type whose name
+    /// begins with `__` is not: it is an error the schema reports.
+    public var isIntrospectionType: Bool { BuiltIns.introspectionTypeNames.contains(name) }
+    /// The spec's own types, which every schema has without declaring them.
+    public var isBuiltIn: Bool { isBuiltInScalar || isIntrospectionType }
 }
 
 /// FieldDefinition (spec 3.6): a field of an object or interface type.
