@@ -13,8 +13,8 @@ public final class Schema: Sendable {
     public let mutationType: TypeID?
     public let subscriptionType: TypeID?
 
-    let typeIndex: [String: TypeID]
-    let directiveIndex: [String: Int]
+    let typeIndex: NameTable
+    let directiveIndex: NameTable
     /// For each abstract type, the object types that can be it (spec 3.6.2 "possible types"):
     /// the members of a union, the objects implementing an interface.
     let possibleTypes: [[TypeID]]
@@ -46,12 +46,8 @@ public final class Schema: Sendable {
         self.scalarCoercions = scalarCoercions
         (typenameField, schemaField, typeField) = metaFields
 
-        var typeIndex: [String: TypeID] = [:]
-        for type in types { typeIndex[type.name] = type.id }
-        self.typeIndex = typeIndex
-        var directiveIndex: [String: Int] = [:]
-        for (index, directive) in directives.enumerated() { directiveIndex[directive.name] = index }
-        self.directiveIndex = directiveIndex
+        self.typeIndex = NameTable(types.map(\.name))
+        self.directiveIndex = NameTable(directives.map(\.name))
 
         var possible = [[TypeID]](repeating: [], count: types.count)
         var subtypes = [Set<TypeID>](repeating: [], count: types.count)
@@ -96,11 +92,16 @@ extension Schema {
     public subscript(id: TypeID) -> NamedType { types[id.index] }
 
     public func type(named name: String) -> NamedType? {
-        typeIndex[name].map { types[$0.index] }
+        typeIndex.position(of: name).map { types[$0] }
+    }
+
+    /// The type spelled by `bytes` (a name as a document holds it).
+    func type(named bytes: UnsafeBufferPointer<UInt8>) -> NamedType? {
+        typeIndex.position(of: bytes).map { types[$0] }
     }
 
     public func directive(named name: String) -> SchemaDirective? {
-        directiveIndex[name].map { directives[$0] }
+        directiveIndex.position(of: name).map { directives[$0] }
     }
 
     /// The root type of an operation type, if the schema has one.
@@ -125,6 +126,14 @@ extension Schema {
             }
         }
         return type.field(named: name)
+    }
+
+    /// The field spelled by `bytes` on a composite type, meta-fields included.
+    func field(named bytes: UnsafeBufferPointer<UInt8>, on type: NamedType) -> SchemaField? {
+        if bytes.count > 2, bytes[0] == UInt8(ascii: "_"), bytes[1] == UInt8(ascii: "_") {
+            return field(named: String(decoding: bytes, as: UTF8.self), on: type)
+        }
+        return type.field(named: bytes)
     }
 
     /// The object types an abstract type may be at run time; an object type is only itself.

@@ -86,9 +86,9 @@ public final class NamedType: Sendable {
     /// Input objects: `@oneOf` (spec 3.10.1, "OneOf Input Objects").
     public let isOneOf: Bool
 
-    private let fieldIndex: [String: Int]
-    private let enumValueIndex: [String: Int]
-    private let inputFieldIndex: [String: Int]
+    private let fieldIndex: NameTable
+    private let enumValueIndex: NameTable
+    private let inputFieldIndex: NameTable
 
     init(
         id: TypeID, name: String, kind: TypeKind, description: String? = nil,
@@ -108,29 +108,28 @@ public final class NamedType: Sendable {
         self.inputFields = inputFields
         self.specifiedByURL = specifiedByURL
         self.isOneOf = isOneOf
-        fieldIndex = Self.index(fields.map(\.name))
-        enumValueIndex = Self.index(enumValues.map(\.name))
-        inputFieldIndex = Self.index(inputFields.map(\.name))
-    }
-
-    /// First occurrence wins; a duplicate is a schema error reported when building.
-    private static func index(_ names: [String]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        for (position, name) in names.enumerated() where index[name] == nil { index[name] = position }
-        return index
+        // Where a name repeats, the first wins; the repeat is a schema error reported when building.
+        fieldIndex = NameTable(fields.map(\.name))
+        enumValueIndex = NameTable(enumValues.map(\.name))
+        inputFieldIndex = NameTable(inputFields.map(\.name))
     }
 
     /// A field of an object or interface type, meta-fields excluded (see `Schema.field`).
     public func field(named name: String) -> SchemaField? {
-        fieldIndex[name].map { fields[$0] }
+        fieldIndex.position(of: name).map { fields[$0] }
+    }
+
+    /// The field spelled by `bytes` (a name as a document holds it), meta-fields excluded.
+    func field(named bytes: UnsafeBufferPointer<UInt8>) -> SchemaField? {
+        fieldIndex.position(of: bytes).map { fields[$0] }
     }
 
     public func enumValue(named name: String) -> SchemaEnumValue? {
-        enumValueIndex[name].map { enumValues[$0] }
+        enumValueIndex.position(of: name).map { enumValues[$0] }
     }
 
     public func inputField(named name: String) -> SchemaInputValue? {
-        inputFieldIndex[name].map { inputFields[$0] }
+        inputFieldIndex.position(of: name).map { inputFields[$0] }
     }
 
     /// Whether this is one of the spec's own scalars (spec 3.5).

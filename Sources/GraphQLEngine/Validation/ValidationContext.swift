@@ -37,6 +37,10 @@ final class ValidationContext {
     let fragments: [String: FragmentDefinition]
     /// Where each fragment is defined, by definition index.
     private let fragmentIndices: [String: Int]
+    /// The fragments numbered in document order, found by the bytes of a spread's name.
+    private let fragmentNumbers: NameTable
+    private let fragmentsByNumber: [FragmentDefinition]
+    var fragmentCount: Int { fragmentsByNumber.count }
     /// The variables each top-level definition uses, in document order, filled in by the
     /// walk: complete when rules leave the document.
     var variableUsages: [[VariableUsage]]
@@ -86,6 +90,9 @@ final class ValidationContext {
         }
         self.fragments = fragments
         self.fragmentIndices = indices
+        let fragmentNames = fragments.keys.sorted { (indices[$0] ?? 0) < (indices[$1] ?? 0) }
+        self.fragmentNumbers = NameTable(fragmentNames)
+        self.fragmentsByNumber = fragmentNames.compactMap { fragments[$0] }
         self.variableUsages = Array(repeating: [], count: Int(document.definitions.count))
         self.fieldFacts = Array(
             repeating: FieldFacts(parentType: nil, definition: nil, responseName: -1),
@@ -139,6 +146,12 @@ final class ValidationContext {
     // MARK: Reading the document
 
     func text(_ name: Name) -> String { document.text(name) }
+
+    /// The fragment a spread names, with its number (below `fragmentCount`), found
+    /// without making a string of the name.
+    func fragment(spreadAs name: Name) -> (number: Int, definition: FragmentDefinition)? {
+        document.withBytes(of: name) { fragmentNumbers.position(of: $0) }.map { ($0, fragmentsByNumber[$0]) }
+    }
 
     /// A value node as GraphQL prints it, as messages quote values.
     func printed(_ value: Value) -> String { Printer.print(document.tree(of: value, keepingLocations: false)) }

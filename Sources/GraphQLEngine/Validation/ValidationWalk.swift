@@ -76,7 +76,7 @@ struct ValidationWalk {
         let context = context
         emit(.fragmentDefinition) { $0.enterFragmentDefinition(fragment, context) }
         walkDirectives(fragment.directives, at: .fragmentDefinition)
-        let type = schema.type(named: document.text(fragment.typeCondition))
+        let type = document.withBytes(of: fragment.typeCondition) { schema.type(named: $0) }
         walk(fragment.selectionSet, in: type)
         emit(.fragmentDefinition) { $0.leaveFragmentDefinition(fragment, context) }
     }
@@ -105,7 +105,9 @@ struct ValidationWalk {
     private mutating func walk(_ field: Field, at index: Int) {
         let context = context
         let (savedField, savedType) = (context.fieldDefinition, context.type)
-        let definition = context.parentType.flatMap { schema.field(named: document.text(field.name), on: $0) }
+        let definition = context.parentType.flatMap { parent in
+            document.withBytes(of: field.name) { schema.field(named: $0, on: parent) }
+        }
         context.recordField(field, at: index, definition: definition)
         context.fieldDefinition = definition
         context.type = definition?.type
@@ -158,8 +160,9 @@ struct ValidationWalk {
         let context = context
         emit(.arguments) { $0.enterArguments(arguments, context) }
         for argument in document[arguments] {
-            let name = document.text(argument.name)
-            let definition = definitions?.first { $0.name == name }
+            let definition = definitions.flatMap { definitions in
+                document.withBytes(of: argument.name) { name in definitions.first { $0.name.utf8.elementsEqual(name) } }
+            }
             let saved = context.argumentDefinition
             context.argumentDefinition = definition
             withInput(definition?.type, parent: nil, hasDefault: definition?.defaultValue != nil) { walk in

@@ -117,6 +117,13 @@ extension Document {
     /// The text of a name.
     public func text(_ name: Name) -> String { source.text(name.span) }
 
+    /// Calls `body` with the bytes of a name, without making a string of them.
+    func withBytes<Result>(of name: Name, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            body(UnsafeBufferPointer(rebasing: bytes[Int(name.span.start)..<Int(name.span.end)]))
+        }
+    }
+
     /// The source text of a span, such as an Int or Float literal.
     public func text(_ span: SourceSpan) -> String { source.text(span) }
 

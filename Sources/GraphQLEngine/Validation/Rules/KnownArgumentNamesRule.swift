@@ -6,11 +6,12 @@ struct KnownArgumentNamesRule: ValidationRule {
     static let events: ValidationEvents = [.field, .directive]
 
     mutating func enterField(_ field: Field, _ context: ValidationContext) {
-        guard let definition = context.fieldDefinition, let parent = context.parentType else { return }
-        let fieldName = context.text(field.name)
+        guard !field.arguments.isEmpty, let definition = context.fieldDefinition, let parent = context.parentType
+        else { return }
         for (argument, suggestions) in unknown(field.arguments, among: definition.arguments, context) {
             context.report(
-                .unknownFieldArgument(argument: argument.name, type: parent.name, field: fieldName, suggestions: suggestions),
+                .unknownFieldArgument(
+                    argument: argument.name, type: parent.name, field: definition.name, suggestions: suggestions),
                 argument.span)
         }
     }
@@ -30,8 +31,11 @@ struct KnownArgumentNamesRule: ValidationRule {
         _ arguments: NodeList<Argument>, among definitions: [SchemaInputValue], _ context: ValidationContext
     ) -> [(argument: (name: String, span: SourceSpan), suggestions: [String])] {
         context.document[arguments].compactMap { argument in
+            let known = context.document.withBytes(of: argument.name) { name in
+                definitions.contains { $0.name.utf8.elementsEqual(name) }
+            }
+            guard !known else { return nil }
             let name = context.text(argument.name)
-            guard !definitions.contains(where: { $0.name == name }) else { return nil }
             return ((name, argument.span), Suggestion.names(similarTo: name, among: definitions.map(\.name)))
         }
     }

@@ -12,8 +12,8 @@ struct MaxIntrospectionDepthRule: ValidationRule {
 
     mutating func enterField(_ field: Field, _ context: ValidationContext) {
         guard let limit = context.options.maxIntrospectionDepth, let selectionSet = field.selectionSet else { return }
-        let name = context.text(field.name)
-        guard name == "__schema" || name == "__type" else { return }
+        let document = context.document
+        guard document.name(field.name, is: "__schema") || document.name(field.name, is: "__type") else { return }
         var inProgress: Set<String> = []
         if depth(of: selectionSet, context, inProgress: &inProgress) >= limit {
             context.report(.introspectionTooDeep, field.span)

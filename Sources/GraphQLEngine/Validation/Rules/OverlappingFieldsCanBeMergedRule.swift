@@ -17,6 +17,10 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
     static let events: ValidationEvents = [.document]
 
     private var cleanSets: Set<SetKey> = []
+    /// Clean single selection sets, the usual case, keyed by position and the exclusive flag.
+    private var cleanSingleSets: Set<UInt64> = []
+    /// Fragments met in the current collection: the collection's stamp where met.
+    private var fragmentStamps: [Int] = []
     private var reported: Set<ValidationError> = []
     /// Scratch space for grouping fields by response name: the group of each name number,
     /// valid where its stamp is the current collection's.
@@ -29,6 +33,7 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
     mutating func leaveDocument(_ context: ValidationContext) {
         groupOfName = Array(repeating: 0, count: context.responseNameCount)
         stampOfName = Array(repeating: -1, count: context.responseNameCount)
+        fragmentStamps = Array(repeating: -1, count: context.fragmentCount)
         for definition in context.document[context.document.definitions] {
             switch definition {
             case .operation(let operation): check(operation.selectionSet, context)
@@ -93,8 +98,8 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
     ) -> (fields: [RawField], groups: [Range<Int>]?) {
         stamp += 1
         var collected: [(field: RawField, group: Int)] = []
+        collected.reserveCapacity(16)
         var groupCount = 0
-        var visitedFragments: Set<String> = []
         func collect(_ selectionSet: SelectionSet, origin: Int) {
             for (offset, selection) in context.document[selectionSet.selections].enumerated() {
                 switch selection {
@@ -111,8 +116,10 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
                 case .inlineFragment(let fragment):
                     collect(fragment.selectionSet, origin: origin)
                 case .fragmentSpread(let spread):
-                    let name = context.text(spread.name)
-                    guard visitedFragments.insert(name).inserted, let fragment = context.fragments[name] else { continue }
+                    guard let (number, fragment) = context.fragment(spreadAs: spread.name),
+                        fragmentStamps[number] != stamp
+                    else { continue }
+                    fragmentStamps[number] = stamp
                     collect(fragment.selectionSet, origin: origin)
                 }
             }
@@ -156,16 +163,17 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
     /// known to be distinct objects at some level above, so only shapes must agree.
     private mutating func conflicts(in scopes: [Scope], exclusive: Bool, _ context: ValidationContext) -> [Conflict] {
         let unique: [Scope]
-        let key: SetKey
-        if scopes.count == 1 {
-            unique = scopes
-            key = SetKey(sets: [scopes[0].selectionSet.selections.start], exclusive: exclusive)
+        let key: SetKey?
+        let singleKey = scopes.count == 1 ? UInt64(scopes[0].selectionSet.selections.start) << 1 | (exclusive ? 1 : 0) : nil
+        if let singleKey {
+            if cleanSingleSets.contains(singleKey) { return [] }
+            (unique, key) = (scopes, nil)
         } else {
             var seen: Set<UInt32> = []
             unique = scopes.filter { seen.insert($0.selectionSet.selections.start).inserted }
             key = SetKey(sets: seen.sorted(), exclusive: exclusive)
+            if let key, cleanSets.contains(key) { return [] }
         }
-        if cleanSets.contains(key) { return [] }
 
         let (fields, groups) = collectFields(unique, context)
         var found: [Conflict] = []
@@ -184,7 +192,9 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
             let group = fields[range].map { CollectedField($0, context) }
             found += conflicts(in: group, responseName: name, exclusive: exclusive, context)
         }
-        if found.isEmpty { cleanSets.insert(key) }
+        if found.isEmpty {
+            if let singleKey { cleanSingleSets.insert(singleKey) } else if let key { cleanSets.insert(key) }
+        }
         return found
     }
 

@@ -29,7 +29,9 @@ struct ProvidedRequiredArgumentsRule: ValidationRule {
     private func missing(
         _ definitions: [SchemaInputValue], in arguments: NodeList<Argument>, _ context: ValidationContext
     ) -> [SchemaInputValue] {
-        let given = Set(context.document[arguments].map { context.text($0.name) })
-        return definitions.filter { $0.isRequired && !given.contains($0.name) }
+        definitions.filter { definition in
+            definition.isRequired
+                && !context.document[arguments].contains { context.document.name($0.name, is: definition.name) }
+        }
     }
 }

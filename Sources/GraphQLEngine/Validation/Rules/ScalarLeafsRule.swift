@@ -10,11 +10,12 @@ struct ScalarLeafsRule: ValidationRule {
 
     mutating func enterField(_ field: Field, _ context: ValidationContext) {
         guard let type = context.type else { return }
-        let name = context.text(field.name)
         let isLeaf = context.schema[type.namedType].kind.isLeaf
         if isLeaf, let selectionSet = field.selectionSet {
+            let name = context.text(field.name)
             context.report(.selectionOnLeafField(field: name, type: context.schema.describe(type)), selectionSet.span)
         } else if !isLeaf, field.selectionSet == nil {
+            let name = context.text(field.name)
             context.report(.missingSubselection(field: name, type: context.schema.describe(type)), field.span)
         }
     }

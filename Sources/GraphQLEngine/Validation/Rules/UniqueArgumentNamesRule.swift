@@ -5,6 +5,7 @@ struct UniqueArgumentNamesRule: ValidationRule {
     static let events: ValidationEvents = [.arguments]
 
     mutating func enterArguments(_ arguments: NodeList<Argument>, _ context: ValidationContext) {
+        guard arguments.count > 1 else { return }
         var spans: [String: [SourceSpan]] = [:]
         var order: [String] = []
         for argument in context.document[arguments] {
