@@ -80,19 +80,22 @@ final class ValidationContext {
         self.options = options
         var fragments: [String: FragmentDefinition] = [:]
         var indices: [String: Int] = [:]
+        var names: [String] = []
+        var byNumber: [FragmentDefinition] = []
         for (index, definition) in document[document.definitions].enumerated() {
             guard case .fragment(let fragment) = definition else { continue }
             let name = document.text(fragment.name)
             if fragments[name] == nil {
                 fragments[name] = fragment
                 indices[name] = index
+                names.append(name)
+                byNumber.append(fragment)
             }
         }
         self.fragments = fragments
         self.fragmentIndices = indices
-        let fragmentNames = fragments.keys.sorted { (indices[$0] ?? 0) < (indices[$1] ?? 0) }
-        self.fragmentNumbers = NameTable(fragmentNames)
-        self.fragmentsByNumber = fragmentNames.compactMap { fragments[$0] }
+        self.fragmentNumbers = NameTable(names)
+        self.fragmentsByNumber = byNumber
         self.variableUsages = Array(repeating: [], count: Int(document.definitions.count))
         self.fieldFacts = Array(
             repeating: FieldFacts(parentType: nil, definition: nil, responseName: -1),
