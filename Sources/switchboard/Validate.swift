@@ -100,18 +100,9 @@ struct ErrorReport {
         writer.raw(UInt8(ascii: "["))
         for (index, entry) in entries.enumerated() {
             if index > 0 { writer.raw(UInt8(ascii: ",")) }
-            writer.raw("{\"message\":")
-            writer.string(entry.message)
-            writer.raw(",\"locations\":[")
-            for (position, location) in entry.locations.enumerated() {
-                if position > 0 { writer.raw(UInt8(ascii: ",")) }
-                writer.raw("{\"line\":")
-                writer.integer(location.line)
-                writer.raw(",\"column\":")
-                writer.integer(location.column)
-                writer.raw(UInt8(ascii: "}"))
-            }
-            writer.raw("],\"rule\":")
+            writer.raw(UInt8(ascii: "{"))
+            GraphQLError(message: entry.message, locations: entry.locations).writeMembers(to: &writer)
+            writer.raw(",\"rule\":")
             writer.string(entry.rule)
             writer.raw(",\"file\":")
             writer.string(entry.file)

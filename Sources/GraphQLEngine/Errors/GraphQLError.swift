@@ -15,7 +15,15 @@ public struct GraphQLError: Error, Hashable, Sendable {
 
     /// `{"message": ..., "locations": [{"line": L, "column": C}]}`
     public func write(to json: inout JSONWriter) {
-        json.raw("{\"message\":")
+        json.raw(UInt8(ascii: "{"))
+        writeMembers(to: &json)
+        json.raw(UInt8(ascii: "}"))
+    }
+
+    /// `"message": ..., "locations": [...]` without the braces, for objects that add
+    /// members of their own.
+    public func writeMembers(to json: inout JSONWriter) {
+        json.raw("\"message\":")
         json.string(message)
         if !locations.isEmpty {
             json.raw(",\"locations\":[")
@@ -29,6 +37,5 @@ public struct GraphQLError: Error, Hashable, Sendable {
             }
             json.raw(UInt8(ascii: "]"))
         }
-        json.raw(UInt8(ascii: "}"))
     }
 }

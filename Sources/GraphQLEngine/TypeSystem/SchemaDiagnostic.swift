@@ -102,7 +102,7 @@ public enum SchemaDiagnostic: Hashable, Sendable {
         case .duplicateArgumentDefinition(let coordinate, let argument):
             "Argument \"\(coordinate)(\(argument):)\" can only be defined once."
         case .unknownType(let name, let suggestions):
-            "Unknown type \"\(name)\"." + Suggestion.didYouMean(suggestions)
+            RuleMessage.unknownType(name, suggestions: suggestions)
         case .extensionOfUnknownType(let name, let suggestions):
             "Cannot extend type \"\(name)\" because it is not defined." + Suggestion.didYouMean(suggestions)
         case .extensionOfWrongKind(let name, let kind):
@@ -112,19 +112,19 @@ public enum SchemaDiagnostic: Hashable, Sendable {
         case .coercionForUnknownScalar(let name):
             "A coercion is given for \"\(name)\", which is not a custom scalar of the schema."
         case .unknownDirective(let name):
-            "Unknown directive \"@\(name)\"."
+            RuleMessage.unknownDirective(name)
         case .misplacedDirective(let name, let location):
-            "Directive \"@\(name)\" may not be used on \(location.rawValue)."
+            RuleMessage.misplacedDirective(name, location: location)
         case .duplicateDirective(let name):
-            "The directive \"@\(name)\" can only be used once at this location."
+            RuleMessage.duplicateDirective(name)
         case .unknownDirectiveArgument(let directive, let argument, let suggestions):
-            "Unknown argument \"\(argument)\" on directive \"@\(directive)\"." + Suggestion.didYouMean(suggestions)
+            RuleMessage.unknownDirectiveArgument(argument, directive: directive, suggestions: suggestions)
         case .duplicateArgument(let name):
-            "There can be only one argument named \"\(name)\"."
+            RuleMessage.duplicateArgument(name)
         case .duplicateInputField(let name):
             "There can be only one input field named \"\(name)\"."
         case .missingDirectiveArgument(let directive, let argument, let type):
-            "Directive \"@\(directive)\" argument \"\(argument)\" of type \"\(type)\" is required, but it was not provided."
+            RuleMessage.missingDirectiveArgument(argument, directive: directive, type: type)
         case .invalidDirectiveArgument(let directive, let argument, let reason):
             "Argument \"@\(directive)(\(argument):)\" has invalid value: \(reason)"
         case .invalidDefaultValue(let coordinate, let reason):

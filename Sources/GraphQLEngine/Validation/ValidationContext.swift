@@ -35,6 +35,8 @@ final class ValidationContext {
 
     /// The first fragment of each name.
     let fragments: [String: FragmentDefinition]
+    /// The document's operations, each with its index among the definitions.
+    let operations: [(operation: OperationDefinition, index: Int)]
     /// Where each fragment is defined, by definition index.
     private let fragmentIndices: [String: Int]
     /// The fragments numbered in document order, found by the bytes of a spread's name.
@@ -82,7 +84,9 @@ final class ValidationContext {
         var indices: [String: Int] = [:]
         var names: [String] = []
         var byNumber: [FragmentDefinition] = []
+        var operations: [(operation: OperationDefinition, index: Int)] = []
         for (index, definition) in document[document.definitions].enumerated() {
+            if case .operation(let operation) = definition { operations.append((operation, index)) }
             guard case .fragment(let fragment) = definition else { continue }
             let name = document.text(fragment.name)
             if fragments[name] == nil {
@@ -93,6 +97,7 @@ final class ValidationContext {
             }
         }
         self.fragments = fragments
+        self.operations = operations
         self.fragmentIndices = indices
         self.fragmentNumbers = NameTable(names)
         self.fragmentsByNumber = byNumber

@@ -112,7 +112,7 @@ public enum ValidationDiagnostic: Hashable, Sendable {
         case .subscriptionRootDirective(let operation):
             Self.subscription(operation) + " must not use `@skip` or `@include` directives in the top level selection."
         case .unknownType(let name, let suggestions):
-            "Unknown type \"\(name)\"." + Suggestion.didYouMean(suggestions)
+            RuleMessage.unknownType(name, suggestions: suggestions)
         case .inlineFragmentOnNonCompositeType(let type):
             "Fragment cannot condition on non composite type \"\(type)\"."
         case .fragmentOnNonCompositeType(let fragment, let type):
@@ -149,21 +149,21 @@ public enum ValidationDiagnostic: Hashable, Sendable {
         case .variableInWrongPosition(let variable, let variableType, let expectedType):
             "Variable \"$\(variable)\" of type \"\(variableType)\" used in position expecting type \"\(expectedType)\"."
         case .unknownDirective(let name):
-            "Unknown directive \"@\(name)\"."
+            RuleMessage.unknownDirective(name)
         case .misplacedDirective(let name, let location):
-            "Directive \"@\(name)\" may not be used on \(location.rawValue)."
+            RuleMessage.misplacedDirective(name, location: location)
         case .duplicateDirective(let name):
-            "The directive \"@\(name)\" can only be used once at this location."
+            RuleMessage.duplicateDirective(name)
         case .unknownFieldArgument(let argument, let type, let field, let suggestions):
             "Unknown argument \"\(argument)\" on field \"\(type).\(field)\"." + Suggestion.didYouMean(suggestions)
         case .unknownDirectiveArgument(let argument, let directive, let suggestions):
-            "Unknown argument \"\(argument)\" on directive \"@\(directive)\"." + Suggestion.didYouMean(suggestions)
+            RuleMessage.unknownDirectiveArgument(argument, directive: directive, suggestions: suggestions)
         case .duplicateArgument(let name):
-            "There can be only one argument named \"\(name)\"."
+            RuleMessage.duplicateArgument(name)
         case .missingFieldArgument(let field, let argument, let type):
             "Field \"\(field)\" argument \"\(argument)\" of type \"\(type)\" is required, but it was not provided."
         case .missingDirectiveArgument(let directive, let argument, let type):
-            "Directive \"@\(directive)\" argument \"\(argument)\" of type \"\(type)\" is required, but it was not provided."
+            RuleMessage.missingDirectiveArgument(argument, directive: directive, type: type)
         case .badValue(let type, let value, let reason):
             reason ?? "Expected value of type \"\(type)\", found \(value)."
         case .badEnumValue(let type, let value, let suggestions):

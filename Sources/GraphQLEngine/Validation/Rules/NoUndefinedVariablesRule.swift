@@ -5,17 +5,10 @@
 /// spread it, the check waits for the end of the document, when every usage is known.
 /// Each undefined variable is reported once per operation, at its first usage.
 struct NoUndefinedVariablesRule: ValidationRule {
-    static let events: ValidationEvents = [.document, .operation]
-
-    /// Each operation, with its index among the document's definitions.
-    private var operations: [(operation: OperationDefinition, index: Int)] = []
-
-    mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {
-        operations.append((operation, context.definitionIndex))
-    }
+    static let events: ValidationEvents = [.document]
 
     mutating func leaveDocument(_ context: ValidationContext) {
-        for (operation, index) in operations { check(operation, at: index, context) }
+        for (operation, index) in context.operations { check(operation, at: index, context) }
     }
 
     private func check(_ operation: OperationDefinition, at index: Int, _ context: ValidationContext) {

@@ -13,18 +13,12 @@
 /// the end of the document, when every usage is known. Usages of undefined variables, of
 /// variables of unknown types and at positions of unknown type are other rules' concern.
 struct VariablesInAllowedPositionRule: ValidationRule {
-    static let events: ValidationEvents = [.document, .operation, .value]
+    static let events: ValidationEvents = [.document, .value]
 
-    /// Each operation, with its index among the document's definitions.
-    private var operations: [(operation: OperationDefinition, index: Int)] = []
     /// Where the variables written as the value of an input object field are: the only
     /// usages a `@oneOf` parent makes non-null (a list item's parent may be an input
     /// object type too, when a list is given for a single input object).
     private var objectFieldVariables: Set<SourceSpan> = []
-
-    mutating func enterOperation(_ operation: OperationDefinition, _ context: ValidationContext) {
-        operations.append((operation, context.definitionIndex))
-    }
 
     mutating func enterValue(_ value: Value, _ context: ValidationContext) {
         guard case .object(let fields, _) = value else { return }
@@ -34,7 +28,7 @@ struct VariablesInAllowedPositionRule: ValidationRule {
     }
 
     mutating func leaveDocument(_ context: ValidationContext) {
-        for (operation, index) in operations { check(operation, at: index, context) }
+        for (operation, index) in context.operations { check(operation, at: index, context) }
     }
 
     private func check(_ operation: OperationDefinition, at index: Int, _ context: ValidationContext) {
