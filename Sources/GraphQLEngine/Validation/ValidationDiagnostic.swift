@@ -48,6 +48,7 @@ public enum ValidationDiagnostic: Hashable, Sendable {
     // Values
     case badValue(type: String, value: String, reason: String?)
     case badEnumValue(type: String, value: String, suggestions: [String])
+    case nonEnumValue(type: String, value: String, suggestions: [String])
     case missingInputField(type: String, field: String, fieldType: String)
     case unknownInputField(field: String, type: String, suggestions: [String])
     case oneOfNotExactlyOneField(type: String)
@@ -167,7 +168,11 @@ public enum ValidationDiagnostic: Hashable, Sendable {
         case .badValue(let type, let value, let reason):
             reason ?? "Expected value of type \"\(type)\", found \(value)."
         case .badEnumValue(let type, let value, let suggestions):
-            "Value \"\(value)\" does not exist in \"\(type)\" enum." + Suggestion.didYouMean(suggestions)
+            "Value \"\(value)\" does not exist in \"\(type)\" enum."
+                + Suggestion.didYouMean(suggestions, subject: "the enum value")
+        case .nonEnumValue(let type, let value, let suggestions):
+            "Enum \"\(type)\" cannot represent non-enum value: \(value)."
+                + Suggestion.didYouMean(suggestions, subject: "the enum value")
         case .missingInputField(let type, let field, let fieldType):
             "Field \"\(type).\(field)\" of required type \"\(fieldType)\" was not provided."
         case .unknownInputField(let field, let type, let suggestions):
@@ -228,7 +233,7 @@ public enum ValidationDiagnostic: Hashable, Sendable {
         case .unknownFieldArgument, .unknownDirectiveArgument: "KnownArgumentNames"
         case .duplicateArgument: "UniqueArgumentNames"
         case .missingFieldArgument, .missingDirectiveArgument: "ProvidedRequiredArguments"
-        case .badValue, .badEnumValue, .missingInputField, .unknownInputField, .oneOfNotExactlyOneField,
+        case .badValue, .badEnumValue, .nonEnumValue, .missingInputField, .unknownInputField, .oneOfNotExactlyOneField,
             .oneOfNullField:
             "ValuesOfCorrectType"
         case .oneOfNullableVariable: "VariablesInAllowedPosition"

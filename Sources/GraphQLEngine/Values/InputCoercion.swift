@@ -114,12 +114,19 @@ struct InputCoercion {
             name = text
         default:
             let expected = origin == .literal ? "non-enum" : "non-string"
-            fail(value, "Enum \"\(type.name)\" cannot represent \(expected) value: \(value).")
+            let suggestions = Suggestion.names(similarTo: value.description, among: type.enumValues.map(\.name))
+            fail(
+                value,
+                "Enum \"\(type.name)\" cannot represent \(expected) value: \(value)."
+                    + Suggestion.didYouMean(suggestions, subject: "the enum value"))
             return nil
         }
         guard type.enumValue(named: name) != nil else {
             let suggestions = Suggestion.names(similarTo: name, among: type.enumValues.map(\.name))
-            fail(value, "Value \"\(name)\" does not exist in \"\(type.name)\" enum." + Suggestion.didYouMean(suggestions))
+            fail(
+                value,
+                "Value \"\(name)\" does not exist in \"\(type.name)\" enum."
+                    + Suggestion.didYouMean(suggestions, subject: "the enum value"))
             return nil
         }
         return .enumValue(name)

@@ -477,7 +477,7 @@ func expectValidSchema(_ sdl: String, sourceLocation: Testing.SourceLocation = #
                     "Query.friends(first:) has invalid default value: Int cannot represent non-integer value: \"ten\"",
                     at: "2:24"),
                 schemaError(
-                    "Query.friends(sort:) has invalid default value: Value \"NEWEST\" does not exist in \"Sort\" enum. Did you mean \"OLDEST\"?",
+                    "Query.friends(sort:) has invalid default value: Value \"NEWEST\" does not exist in \"Sort\" enum. Did you mean the enum value \"OLDEST\"?",
                     at: "2:66"),
                 schemaError(
                     "Query.search(filter:) has invalid default value: at \"value.limit\": Int cannot represent non-integer value: \"many\"",

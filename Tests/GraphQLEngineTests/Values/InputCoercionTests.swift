@@ -123,17 +123,17 @@ import Testing
         #expect(coerced(["LOW", "URGENT"], to: "[Priority!]") == .success([.enumValue("LOW"), .enumValue("URGENT")]))
         #expect(
             coerced(.enumValue("HIGH"), to: "Priority")
-                == .failure([failure("Enum \"Priority\" cannot represent non-string value: HIGH.", .enumValue("HIGH"), at: "")]))
+                == .failure([failure("Enum \"Priority\" cannot represent non-string value: HIGH. Did you mean the enum value \"HIGH\"?", .enumValue("HIGH"), at: "")]))
         #expect(
             coerced("high", to: "Priority")
-                == .failure([failure("Value \"high\" does not exist in \"Priority\" enum. Did you mean \"HIGH\"?", "high", at: "")]))
+                == .failure([failure("Value \"high\" does not exist in \"Priority\" enum. Did you mean the enum value \"HIGH\"?", "high", at: "")]))
     }
 
     @Test func anEnumFromALiteralIsAnEnumValueNeverAString() {
         #expect(coerced(.enumValue("LOW"), to: "Priority", origin: .literal) == .success(.enumValue("LOW")))
         #expect(
             coerced("LOW", to: "Priority", origin: .literal)
-                == .failure([failure("Enum \"Priority\" cannot represent non-enum value: \"LOW\".", "LOW", at: "")]))
+                == .failure([failure("Enum \"Priority\" cannot represent non-enum value: \"LOW\". Did you mean the enum value \"LOW\"?", "LOW", at: "")]))
     }
 
     // MARK: Input objects

@@ -109,7 +109,7 @@ import Testing
             variables("query ($p: Priority)", ["p": "high"])
                 == .failure([
                     error(
-                        "Variable \"$p\" got invalid value \"high\"; Value \"high\" does not exist in \"Priority\" enum. Did you mean \"HIGH\"?",
+                        "Variable \"$p\" got invalid value \"high\"; Value \"high\" does not exist in \"Priority\" enum. Did you mean the enum value \"HIGH\"?",
                         at: (1, 8))
                 ]))
     }

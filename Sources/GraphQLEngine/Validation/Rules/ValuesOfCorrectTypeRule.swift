@@ -63,9 +63,11 @@ struct ValuesOfCorrectTypeRule: ValidationRule {
 
     private func checkEnum(_ value: Value, of enumType: NamedType, at type: TypeRef, _ context: ValidationContext) {
         guard case .enumValue(let name) = value else {
-            // A string is never an enum value in a document, even one spelled like it.
-            context.report(
-                .badValue(type: describe(type, context), value: context.printed(value), reason: nil), value.span)
+            // A string is never an enum value in a document, even one spelled like it; the
+            // suggestion shows the enum value it may have meant.
+            let printed = context.printed(value)
+            let suggestions = Suggestion.names(similarTo: printed, among: enumType.enumValues.map(\.name))
+            context.report(.nonEnumValue(type: enumType.name, value: printed, suggestions: suggestions), value.span)
             return
         }
         let text = context.text(name)

@@ -156,9 +156,9 @@ import Testing
             { arguments { a: priority(value: "HIGH") b: priority(value: 1) c: priority(value: true) } }
             """,
             [
-                error("Expected value of type \"Priority\", found \"HIGH\".", at: (1, 34)),
-                error("Expected value of type \"Priority\", found 1.", at: (1, 61)),
-                error("Expected value of type \"Priority\", found true.", at: (1, 83)),
+                error("Enum \"Priority\" cannot represent non-enum value: \"HIGH\". Did you mean the enum value \"HIGH\"?", at: (1, 34)),
+                error("Enum \"Priority\" cannot represent non-enum value: 1.", at: (1, 61)),
+                error("Enum \"Priority\" cannot represent non-enum value: true.", at: (1, 83)),
             ])
     }
 
@@ -169,8 +169,8 @@ import Testing
             { arguments { a: priority(value: HIHG) b: priority(value: high) c: priority(value: MEDIUM) } }
             """,
             [
-                error("Value \"HIHG\" does not exist in \"Priority\" enum. Did you mean \"HIGH\"?", at: (1, 34)),
-                error("Value \"high\" does not exist in \"Priority\" enum. Did you mean \"HIGH\"?", at: (1, 59)),
+                error("Value \"HIHG\" does not exist in \"Priority\" enum. Did you mean the enum value \"HIGH\"?", at: (1, 34)),
+                error("Value \"high\" does not exist in \"Priority\" enum. Did you mean the enum value \"HIGH\"?", at: (1, 59)),
                 error("Value \"MEDIUM\" does not exist in \"Priority\" enum.", at: (1, 84)),
             ])
     }
@@ -227,7 +227,7 @@ import Testing
             [
                 error("Int cannot represent non-integer value: [1, 2]", at: (2, 17)),
                 error("Int cannot represent non-integer value: [[\"x\"], $v]", at: (3, 17)),
-                error("Expected value of type \"Priority\", found [HIGH].", at: (4, 22)),
+                error("Enum \"Priority\" cannot represent non-enum value: [HIGH]. Did you mean the enum value \"HIGH\"?", at: (4, 22)),
                 error("Expected value of type \"NotificationFilter\", found [{text: 1}].", at: (5, 20)),
                 error("String cannot represent a non string value: [\"a\"]", at: (6, 26)),
             ])
@@ -345,10 +345,10 @@ import Testing
             } }
             """,
             [
-                error("Expected value of type \"Priority!\", found \"LOW\".", at: (2, 34)),
+                error("Enum \"Priority\" cannot represent non-enum value: \"LOW\". Did you mean the enum value \"LOW\"?", at: (2, 34)),
                 error("Field \"txt\" is not defined by type \"NotificationFilter\". Did you mean \"text\"?", at: (2, 42)),
                 error("Field \"txt\" is not defined by type \"NotificationFilter\". Did you mean \"text\"?", at: (3, 21)),
-                error("Expected value of type \"Priority!\", found \"LOW\".", at: (3, 42)),
+                error("Enum \"Priority\" cannot represent non-enum value: \"LOW\". Did you mean the enum value \"LOW\"?", at: (3, 42)),
             ])
     }
 
@@ -457,7 +457,7 @@ import Testing
             """,
             [
                 error("Int cannot represent non-integer value: \"1\"", at: (1, 32)),
-                error("Expected value of type \"Priority\", found \"HIGH\".", at: (1, 52)),
+                error("Enum \"Priority\" cannot represent non-enum value: \"HIGH\". Did you mean the enum value \"HIGH\"?", at: (1, 52)),
                 error("String cannot represent a non string value: 1", at: (1, 92)),
                 error("Expected value of type \"Int!\", found null.", at: (1, 107)),
             ])
