@@ -17,8 +17,10 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
     static let events: ValidationEvents = [.document]
 
     private var cleanSets: Set<SetKey> = []
-    /// Clean single selection sets, the usual case, keyed by position and the exclusive flag.
-    private var cleanSingleSets: Set<UInt64> = []
+    /// What a single selection set (the usual case) was found to hold, clean or not, keyed
+    /// by its position and the exclusive flag: a set's own conflicts do not depend on how
+    /// it was reached, so a set met again through other fragments is not checked again.
+    private var singleSetResults: [UInt64: [Conflict]] = [:]
     /// Fragments met in the current collection: the collection's stamp where met.
     private var fragmentStamps: [Int] = []
     private var reported: Set<ValidationError> = []
@@ -151,6 +153,20 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         /// The fields of the level above that the two sides came from.
         let origins: (Int, Int)
 
+        /// What makes two conflicts the same one.
+        var identity: Identity {
+            Identity(
+                responseName: responseName, reason: reason, spans: firstSpans + secondSpans,
+                origins: [origins.0, origins.1])
+        }
+
+        struct Identity: Hashable {
+            let responseName: String
+            let reason: ValidationDiagnostic.ConflictReason
+            let spans: [SourceSpan]
+            let origins: [Int]
+        }
+
         /// The same conflict, within the one field `origin` of the level above.
         func passedUp(to origin: Int) -> Conflict {
             Conflict(
@@ -166,7 +182,9 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         let key: SetKey?
         let singleKey = scopes.count == 1 ? UInt64(scopes[0].selectionSet.selections.start) << 1 | (exclusive ? 1 : 0) : nil
         if let singleKey {
-            if cleanSingleSets.contains(singleKey) { return [] }
+            // Every conflict of one set is blamed on the set's own origin, so the cached
+            // conflicts are kept at origin 0 and moved to the caller's.
+            if let known = singleSetResults[singleKey] { return known.map { $0.passedUp(to: scopes[0].origin) } }
             (unique, key) = (scopes, nil)
         } else {
             var seen: Set<UInt32> = []
@@ -192,9 +210,13 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
             let group = fields[range].map { CollectedField($0, context) }
             found += conflicts(in: group, responseName: name, exclusive: exclusive, context)
         }
+        // One conflict reached along several paths (a fragment spread under two names) is
+        // one conflict: kept once, so that repeated paths cannot multiply the list.
+        found = Self.unique(found)
         if found.isEmpty {
-            if let singleKey { cleanSingleSets.insert(singleKey) } else if let key { cleanSets.insert(key) }
+            if singleKey == nil, let key { cleanSets.insert(key) }
         }
+        if let singleKey { singleSetResults[singleKey] = found.map { $0.passedUp(to: 0) } }
         return found
     }
 
@@ -284,6 +306,12 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
         }
         found += blame(subConflicts, on: group, responseName: responseName)
         return found
+    }
+
+    private static func unique(_ conflicts: [Conflict]) -> [Conflict] {
+        guard conflicts.count > 1 else { return conflicts }
+        var seen: Set<Conflict.Identity> = []
+        return conflicts.filter { seen.insert($0.identity).inserted }
     }
 
     /// Conflicts among subfields, reported on the pair of fields they came from: one

@@ -137,4 +137,32 @@ import Testing
         let errors = (try? validationErrors([rule], document)) ?? []
         #expect(errors.map(\.message) == ["Fields \"x\" conflict because \"id\" and \"name\" are different fields." + advice])
     }
+
+    @Test func aConflictReachedByExponentiallyManyPathsIsFoundOnce() {
+        // Two response names at every level, each reaching the next fragment: 2^30 paths
+        // to the conflict at the bottom, which is checked, and reported, once.
+        var document = "{ me { ...F0 } }\n"
+        for level in 0..<30 {
+            document += "fragment F\(level) on User { a: bestFriend { ...F\(level + 1) } b: bestFriend { ...F\(level + 1) } }\n"
+        }
+        document += "fragment F30 on User { x: id x: name }\n"
+        let errors = (try? validationErrors([rule], document)) ?? []
+        #expect(errors.map(\.message) == ["Fields \"x\" conflict because \"id\" and \"name\" are different fields." + advice])
+    }
+
+    @Test func aConflictInASetReachedTwiceIsBlamedOnEachParentPair() {
+        expectErrors(
+            rule,
+            """
+            { me { ...A } user { ...A } actor { ... on User { f: bestFriend { ...B } f: bestFriend { ...C } } } }
+            fragment A on User { bestFriend { id } }
+            fragment B on User { y: id }
+            fragment C on User { y: name }
+            """,
+            [
+                error(
+                    "Fields \"f\" conflict because subfields \"y\" conflict because \"id\" and \"name\" are different fields."
+                        + advice, at: (1, 51), (3, 22), (1, 74), (4, 22))
+            ])
+    }
 }
