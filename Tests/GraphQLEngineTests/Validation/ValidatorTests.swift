@@ -71,7 +71,7 @@ import Testing
 
     @Test func hostileRepetitionValidatesWithoutBlowingUp() throws {
         // 1,000 copies of one field with a subselection, and fragments that double at
-        // each of 30 levels (a billion copies if expanded): both are checked once each.
+        // each of 30 levels (a billion copies if expanded): each is checked once.
         let fields = "{ me { " + String(repeating: "name friends { id name } ", count: 1_000) + "} }"
         var fragments = "{ me { ...F0 ...F0 } }\n"
         for level in 0..<30 {
@@ -79,6 +79,17 @@ import Testing
         }
         fragments += "fragment F30 on User { id }\n"
         let options = ValidationOptions(limits: OperationLimits(maxDepth: 100, maxAliases: 10, maxRootFields: 10))
+        // Two names at every level reaching the next fragment, with a conflict and a
+        // variable at the bottom: 2^30 paths to them.
+        var paths = "query Q($v: Int) { me { ...P0 } }\n"
+        for level in 0..<30 {
+            paths += "fragment P\(level) on User { a: bestFriend { ...P\(level + 1) } b: bestFriend { ...P\(level + 1) } }\n"
+        }
+        paths += "fragment P30 on User { x: id x: name friends(first: $v) { id } }\n"
+        let pathsErrors = Validator.errors(
+            in: try Parser.parse(paths), against: validationSchema,
+            options: ValidationOptions(limits: OperationLimits(maxDepth: 100, maxAliases: nil, maxRootFields: 10)))
+        #expect(pathsErrors.map(\.rule) == ["OverlappingFieldsCanBeMerged"])
         for text in [fields, fragments] {
             let document = try Parser.parse(text)
             #expect(Validator.errors(in: document, against: validationSchema, options: options).isEmpty)
