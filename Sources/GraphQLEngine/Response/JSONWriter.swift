@@ -17,8 +17,33 @@ public struct JSONWriter: Sendable {
 
     public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
 
+    /// How many bytes are written so far: a mark to `truncate(to:)` later.
+    public var count: Int { bytes.count }
+
+    /// Drops what was written after `mark`. The executor marks each nullable position
+    /// before completing it, so that a null propagating from below (spec 6.4.4) can
+    /// replace what was written there with `null`.
+    public mutating func truncate(to mark: Int) {
+        bytes.removeSubrange(min(mark, bytes.count)...)
+    }
+
     public mutating func integer(_ value: Int) {
         bytes.append(contentsOf: String(value).utf8)
+    }
+
+    /// A Float as a JSON number (spec 3.5.2), in the shortest form that reads back as the
+    /// same double. JSON has no infinities or NaN; a Float is never one (coercion refuses
+    /// them), and should one reach here it is written as `null` rather than invalid JSON.
+    public mutating func double(_ value: Double) {
+        guard value.isFinite else {
+            raw("null")
+            return
+        }
+        bytes.append(contentsOf: value.description.utf8)
+    }
+
+    public mutating func boolean(_ value: Bool) {
+        value ? raw("true") : raw("false")
     }
 
     public mutating func string(_ value: String) {
