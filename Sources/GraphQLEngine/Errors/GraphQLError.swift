@@ -1,19 +1,35 @@
-/// An error as a GraphQL response carries it (spec 7.1.2): a message for people, and the
-/// places in the document it concerns. Execution adds `path` and `extensions` (issue 4).
+/// An error as a GraphQL response carries it (spec 7.1.2): a message for people, the
+/// places in the document it concerns, for a field error the response path to the field,
+/// and `extensions.code` for programs (`GRAPHQL_VALIDATION_FAILED`, `BAD_USER_INPUT`...).
 public struct GraphQLError: Error, Hashable, Sendable {
     public var message: String
     public var locations: [SourceLocation]
+    /// Response keys and list indices from the root to the field that failed.
+    public var path: [PathComponent]?
+    public var code: String?
 
-    public init(message: String, locations: [SourceLocation] = []) {
+    /// One step of a response path: a response key, or an index in a list.
+    public enum PathComponent: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
+        case key(String)
+        case index(Int)
+
+        public init(stringLiteral value: String) { self = .key(value) }
+        public init(integerLiteral value: Int) { self = .index(value) }
+    }
+
+    public init(message: String, locations: [SourceLocation] = [], path: [PathComponent]? = nil, code: String? = nil) {
         self.message = message
         self.locations = locations
+        self.path = path
+        self.code = code
     }
 
     public init(_ error: SyntaxError, in source: Source) {
         self.init(message: error.message, locations: [error.location(in: source)])
     }
 
-    /// `{"message": ..., "locations": [{"line": L, "column": C}]}`
+    /// `{"message": ..., "locations": [{"line": L, "column": C}], "path": [...], "extensions": {"code": ...}}`,
+    /// members left out when empty (spec 7.1.2).
     public func write(to json: inout JSONWriter) {
         json.raw(UInt8(ascii: "{"))
         writeMembers(to: &json)
@@ -36,6 +52,22 @@ public struct GraphQLError: Error, Hashable, Sendable {
                 json.raw(UInt8(ascii: "}"))
             }
             json.raw(UInt8(ascii: "]"))
+        }
+        if let path {
+            json.raw(",\"path\":[")
+            for (index, component) in path.enumerated() {
+                if index > 0 { json.raw(UInt8(ascii: ",")) }
+                switch component {
+                case .key(let key): json.string(key)
+                case .index(let position): json.integer(position)
+                }
+            }
+            json.raw(UInt8(ascii: "]"))
+        }
+        if let code {
+            json.raw(",\"extensions\":{\"code\":")
+            json.string(code)
+            json.raw(UInt8(ascii: "}"))
         }
     }
 }

@@ -17,6 +17,9 @@ public struct JSONWriter: Sendable {
 
     public mutating func raw(_ byte: UInt8) { bytes.append(byte) }
 
+    /// JSON already written elsewhere, such as a response's data.
+    public mutating func append(_ json: [UInt8]) { bytes.append(contentsOf: json) }
+
     /// How many bytes are written so far: a mark to `truncate(to:)` later.
     public var count: Int { bytes.count }
 

@@ -1,0 +1,230 @@
+/// The state of executing one operation: the response being written, the errors so far
+/// and the path to the field being completed.
+struct Execution {
+    let document: Valid<Document>
+    let schema: Schema
+    let variables: [String: InputValue]
+    let context: any Sendable
+    let resolvers: Resolvers
+    var writer = JSONWriter(capacity: 1024)
+    var errors: [GraphQLError] = []
+    var path: [GraphQLError.PathComponent] = []
+
+    init(document: Valid<Document>, variables: [String: InputValue], context: any Sendable, resolvers: Resolvers) {
+        self.document = document
+        self.schema = document.schema
+        self.variables = variables
+        self.context = context
+        self.resolvers = resolvers
+    }
+
+    /// ExecuteSelectionSet (spec 6.3) over the fields of `selectionSets` (one, or the
+    /// merged subselections of fields sharing a response name), writing `{...}`. Returns
+    /// false when a non-null field failed, so that the null propagates to the caller.
+    mutating func executeSelectionSets(
+        _ selectionSets: [SelectionSet], of objectType: NamedType, value: any Sendable
+    ) async -> Bool {
+        var groups = CollectedFields()
+        for selectionSet in selectionSets {
+            do {
+                let collected = try document.collectFields(of: objectType, in: selectionSet, variables: variables)
+                for group in collected.groups {
+                    for field in group.fields { groups.append(field, responseName: group.responseName) }
+                }
+            } catch {
+                record(error, at: [])
+                return false
+            }
+        }
+        writer.raw(UInt8(ascii: "{"))
+        for (index, group) in groups.groups.enumerated() {
+            if index > 0 { writer.raw(UInt8(ascii: ",")) }
+            writer.string(group.responseName)
+            writer.raw(UInt8(ascii: ":"))
+            path.append(.key(group.responseName))
+            let completed = await executeField(group.fields, of: objectType, value: value)
+            path.removeLast()
+            if !completed { return false }
+        }
+        writer.raw(UInt8(ascii: "}"))
+        return true
+    }
+
+    /// ExecuteField (spec 6.4): coerces the arguments, resolves, completes. Returns false
+    /// when the null of a failed non-null field must propagate.
+    private mutating func executeField(_ fields: [Field], of objectType: NamedType, value: any Sendable) async -> Bool {
+        let document = document.value
+        guard let field = fields.first else { return true }
+        let name = document.text(field.name)
+        if name == "__typename" {
+            writer.string(objectType.name)
+            return true
+        }
+        guard let definition = schema.field(named: name, on: objectType) else {
+            // Validation rules this out; a field the type lacks is left null.
+            writer.raw("null")
+            return true
+        }
+        let result: Result<FieldValue, GraphQLError>
+        do {
+            let arguments = try coerceArgumentValues(
+                definition.arguments, given: field.arguments, at: field.span, in: self.document, variables: variables)
+            let info = ResolveInfo(
+                parent: value, arguments: arguments, context: context, field: definition, parentType: objectType,
+                path: path)
+            result = await resolve(resolvers.resolver(for: definition, on: objectType), info)
+        } catch {
+            var badInput = error
+            badInput.code = badInput.code ?? "BAD_USER_INPUT"
+            result = .failure(badInput)
+        }
+        return await complete(definition.type, result, fields: fields, definition: definition, parentType: objectType)
+    }
+
+    private func resolve(_ resolver: Resolver, _ info: ResolveInfo) async -> Result<FieldValue, GraphQLError> {
+        do {
+            switch resolver {
+            case .sync(let body): return .success(try body(info))
+            case .async(let body): return .success(try await body(info))
+            }
+        } catch let error as GraphQLError {
+            return .failure(error)
+        } catch {
+            return .failure(GraphQLError(message: "\(error)"))
+        }
+    }
+
+    // MARK: - Value completion
+
+    /// CompleteValue (spec 6.4.3), writing the value. Returns true when the position got
+    /// a value, null included; false when it is non-null and got none, so the null goes on
+    /// up (spec 6.4.4). What was written for a position that ends null is taken back.
+    private mutating func complete(
+        _ type: TypeRef, _ result: Result<FieldValue, GraphQLError>, fields: [Field], definition: SchemaField,
+        parentType: NamedType
+    ) async -> Bool {
+        var type = type
+        var nullable = true
+        if case .nonNull(let inner) = type { (type, nullable) = (inner, false) }
+        let mark = writer.count
+
+        func nullOut(_ execution: inout Execution) -> Bool {
+            execution.writer.truncate(to: mark)
+            guard nullable else { return false }
+            execution.writer.raw("null")
+            return true
+        }
+
+        let value: FieldValue
+        switch result {
+        case .failure(let error):
+            record(error, at: fields)
+            return nullOut(&self)
+        case .success(.null):
+            guard nullable else {
+                record(
+                    GraphQLError(message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name)."),
+                    at: fields)
+                return false
+            }
+            writer.raw("null")
+            return true
+        case .success(let resolved):
+            value = resolved
+        }
+
+        switch type {
+        case .nonNull:
+            // The parser never nests non-null in non-null.
+            return nullOut(&self)
+        case .list(let itemType):
+            guard case .list(let items) = value else {
+                record(
+                    GraphQLError(
+                        message:
+                            "Expected Iterable, but did not find one for field \"\(parentType.name).\(definition.name)\"."),
+                    at: fields)
+                return nullOut(&self)
+            }
+            writer.raw(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { writer.raw(UInt8(ascii: ",")) }
+                path.append(.index(index))
+                let completed = await complete(
+                    itemType, .success(item), fields: fields, definition: definition, parentType: parentType)
+                path.removeLast()
+                if !completed { return nullOut(&self) }
+            }
+            writer.raw(UInt8(ascii: "]"))
+            return true
+        case .named(let id):
+            let named = schema[id]
+            switch named.kind {
+            case .scalar, .enumType:
+                do {
+                    try serialize(value, as: named)
+                    return true
+                } catch {
+                    record(error, at: fields)
+                    return nullOut(&self)
+                }
+            case .object, .interface, .union:
+                guard case .object(let parent, let typeName) = value else {
+                    record(
+                        GraphQLError(
+                            message:
+                                "Expected a value of type \"\(named.name)\" for field \"\(parentType.name).\(definition.name)\", but got a leaf value."
+                        ), at: fields)
+                    return nullOut(&self)
+                }
+                let objectType: NamedType
+                do {
+                    objectType = try runtimeType(of: named, typeName: typeName, definition: definition, parentType: parentType)
+                } catch {
+                    record(error, at: fields)
+                    return nullOut(&self)
+                }
+                let subselections = fields.compactMap(\.selectionSet)
+                guard await executeSelectionSets(subselections, of: objectType, value: parent) else {
+                    return nullOut(&self)
+                }
+                return true
+            case .inputObject:
+                return nullOut(&self)
+            }
+        }
+    }
+
+    /// ResolveAbstractType (spec 6.4.3): the object type an object value is, named by the
+    /// resolver when the field's type is an interface or union.
+    private func runtimeType(
+        of type: NamedType, typeName: String?, definition: SchemaField, parentType: NamedType
+    ) throws(GraphQLError) -> NamedType {
+        guard type.kind.isAbstract else { return type }
+        guard let typeName else {
+            throw GraphQLError(
+                message:
+                    "Abstract type \"\(type.name)\" must resolve to an Object type at runtime for field \"\(parentType.name).\(definition.name)\"; the resolver gave no type name."
+            )
+        }
+        guard let objectType = schema.type(named: typeName), objectType.kind == .object else {
+            throw GraphQLError(
+                message:
+                    "Abstract type \"\(type.name)\" was resolved to a type \"\(typeName)\" that does not exist inside the schema.")
+        }
+        guard schema.isPossibleType(objectType.id, of: type) else {
+            throw GraphQLError(message: "Runtime Object type \"\(typeName)\" is not a possible type for \"\(type.name)\".")
+        }
+        return objectType
+    }
+
+    /// An error for the field being completed: at its fields' locations, with the path.
+    private mutating func record(_ error: GraphQLError, at fields: [Field]) {
+        var error = error
+        let source = document.value.source
+        if error.locations.isEmpty { error.locations = fields.map { source.location(of: Int($0.span.start)) } }
+        if error.path == nil { error.path = path }
+        if error.code == nil { error.code = "INTERNAL_SERVER_ERROR" }
+        errors.append(error)
+    }
+}

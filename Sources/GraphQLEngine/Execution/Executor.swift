@@ -1,0 +1,102 @@
+/// Executes a validated operation (spec 6) into the JSON of its response (spec 7).
+///
+/// Values are completed straight into the response bytes, in selection order, with no
+/// tree in between. Null propagation (spec 6.4.4) works on the bytes: each position notes
+/// where its value starts, and a null propagating from a non-null field below truncates
+/// what was written back to the nearest nullable position and writes `null` there.
+///
+/// First cut: fields are resolved one after another, asynchronous resolvers awaited in
+/// turn; running independent asynchronous fields concurrently comes next.
+public struct Executor: Sendable {
+    public let resolvers: Resolvers
+
+    public init(resolvers: Resolvers = Resolvers()) {
+        self.resolvers = resolvers
+    }
+
+    /// ExecuteRequest for queries and mutations: selects the operation, coerces the
+    /// variables, executes the root selection set. A failure before execution (operation
+    /// selection, variables) is a request error: a response with `errors` and no `data`.
+    public func execute(
+        _ document: Valid<Document>, operationName: String? = nil, variables: [String: InputValue] = [:],
+        rootValue: any Sendable = InputValue.object([:]), context: any Sendable = ()
+    ) async -> ExecutionResponse {
+        let operation: OperationDefinition
+        let coerced: [String: InputValue]
+        do {
+            operation = try document.operation(named: operationName)
+            coerced = try coerceVariableValues(of: operation, in: document, inputs: variables)
+        } catch let error as GraphQLError {
+            return ExecutionResponse(data: nil, errors: [error])
+        } catch let error as VariableValuesError {
+            return ExecutionResponse(data: nil, errors: error.errors)
+        } catch {
+            return ExecutionResponse(data: nil, errors: [GraphQLError(message: "\(error)")])
+        }
+        guard let rootType = document.schema.rootType(for: operation.operation) else {
+            let name = operation.operation.rawValue
+            return ExecutionResponse(
+                data: nil, errors: [GraphQLError(message: "Schema is not configured to execute \(name) operation.")])
+        }
+        var execution = Execution(
+            document: document, variables: coerced, context: context, resolvers: resolvers)
+        let completed = await execution.executeSelectionSets([operation.selectionSet], of: rootType, value: rootValue)
+        if !completed {
+            // A non-null root field failed: the null reaches `data` itself.
+            execution.writer.truncate(to: 0)
+            execution.writer.raw("null")
+        }
+        return ExecutionResponse(data: execution.writer.bytes, errors: execution.errors)
+    }
+}
+
+/// A response (spec 7.1): `data` as JSON bytes (nil when the request failed before
+/// execution), and the errors, if any.
+public struct ExecutionResponse: Sendable {
+    public let data: [UInt8]?
+    public let errors: [GraphQLError]
+
+    /// `{"errors": [...], "data": ...}`, each member only when present; errors first, as
+    /// the spec recommends, so a reader sees them before the data.
+    public var json: [UInt8] {
+        var writer = JSONWriter(capacity: (data?.count ?? 0) + 64)
+        writer.raw(UInt8(ascii: "{"))
+        if !errors.isEmpty {
+            writer.raw("\"errors\":[")
+            for (index, error) in errors.enumerated() {
+                if index > 0 { writer.raw(UInt8(ascii: ",")) }
+                error.write(to: &writer)
+            }
+            writer.raw(UInt8(ascii: "]"))
+        }
+        if let data {
+            if !errors.isEmpty { writer.raw(UInt8(ascii: ",")) }
+            writer.raw("\"data\":")
+            writer.append(data)
+        }
+        writer.raw(UInt8(ascii: "}"))
+        return writer.bytes
+    }
+
+    public var text: String { String(decoding: json, as: UTF8.self) }
+}
+
+extension Valid where Value == Document {
+    /// GetOperation(document, operationName) (spec 6.1).
+    public func operation(named name: String?) throws(GraphQLError) -> OperationDefinition {
+        let operations = value[value.definitions].compactMap { definition -> OperationDefinition? in
+            if case .operation(let operation) = definition { operation } else { nil }
+        }
+        guard let name else {
+            guard let only = operations.first else { throw GraphQLError(message: "Must provide an operation.") }
+            guard operations.count == 1 else {
+                throw GraphQLError(message: "Must provide operation name if query contains multiple operations.")
+            }
+            return only
+        }
+        guard let operation = operations.first(where: { $0.name.map { value.name($0, is: name) } ?? false }) else {
+            throw GraphQLError(message: "Unknown operation named \"\(name)\".")
+        }
+        return operation
+    }
+}

@@ -1,0 +1,41 @@
+/// What a resolver gives back for a field, before value completion (spec 6.4.3
+/// "Value Completion") turns it into the response.
+///
+/// Leaves are given as they are; an object is given as the value its own fields are
+/// resolved from (the parent of the next resolvers), with its object type's name when
+/// the field's type is abstract (spec 6.4.3 ResolveAbstractType).
+public enum FieldValue: Sendable {
+    case null
+    case int(Int)
+    case float(Double)
+    case string(String)
+    case boolean(Bool)
+    /// An enum value, by name.
+    case enumValue(String)
+    /// A custom scalar's value (`JSON`, `DateTime`), written to the response as this JSON.
+    case scalar(InputValue)
+    case object(any Sendable, typeName: String? = nil)
+    case list([FieldValue])
+}
+
+extension FieldValue {
+    /// A JSON value as default resolvers read it: objects resolve their fields from their
+    /// keys and name their type with a `__typename` key.
+    public init(json value: InputValue) {
+        switch value {
+        case .null: self = .null
+        case .int(let integer): self = .int(integer)
+        case .float(let double): self = .float(double)
+        case .string(let string): self = .string(string)
+        case .boolean(let flag): self = .boolean(flag)
+        case .enumValue(let name): self = .enumValue(name)
+        case .list(let items): self = .list(items.map(FieldValue.init(json:)))
+        case .object(let fields):
+            if case .string(let typeName)? = fields["__typename"] {
+                self = .object(value, typeName: typeName)
+            } else {
+                self = .object(value)
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+/// How one field's value is found (spec 6.4.2 "ResolveFieldValue"). A synchronous
+/// resolver is called in line, with no task; an asynchronous one is awaited.
+public enum Resolver: Sendable {
+    case sync(@Sendable (ResolveInfo) throws -> FieldValue)
+    case async(@Sendable (ResolveInfo) async throws -> FieldValue)
+}
+
+/// What a resolver is given: the parent object's value, the field's coerced arguments,
+/// the request's context, and where in the schema and response the field is.
+public struct ResolveInfo: Sendable {
+    public let parent: any Sendable
+    public let arguments: [String: InputValue]
+    public let context: any Sendable
+    public let field: SchemaField
+    public let parentType: NamedType
+    public let path: [GraphQLError.PathComponent]
+}
+
+/// The resolvers of a schema, by type and field name. A field without one reads the key
+/// of its name from a JSON parent (`InputValue` object), the default resolver.
+public struct Resolvers: Sendable {
+    private var byType: [String: [String: Resolver]] = [:]
+
+    public init() {}
+
+    public subscript(type: String, field: String) -> Resolver? {
+        get { byType[type]?[field] }
+        set { byType[type, default: [:]][field] = newValue }
+    }
+
+    func resolver(for field: SchemaField, on type: NamedType) -> Resolver {
+        byType[type.name]?[field.name] ?? Self.defaultResolver
+    }
+
+    /// Reads the field's name as a key of a JSON object parent; anything else has no
+    /// such key, so the field is null.
+    static let defaultResolver = Resolver.sync { info in
+        guard let parent = info.parent as? InputValue, case .object(let fields) = parent,
+            let value = fields[info.field.name]
+        else { return .null }
+        return FieldValue(json: value)
+    }
+}
