@@ -22,7 +22,7 @@ struct Execution {
     /// merged subselections of fields sharing a response name), writing `{...}`. Returns
     /// false when a non-null field failed, so that the null propagates to the caller.
     mutating func executeSelectionSets(
-        _ selectionSets: [SelectionSet], of objectType: NamedType, value: any Sendable
+        _ selectionSets: [SelectionSet], of objectType: NamedType, value: any Sendable, serial: Bool = false
     ) async -> Bool {
         var groups = CollectedFields()
         for selectionSet in selectionSets {
@@ -36,13 +36,70 @@ struct Execution {
                 return false
             }
         }
+        // Prepare every field (arguments coerced, resolver chosen); a query's
+        // asynchronous resolvers then run together, a mutation's root fields one after
+        // another (spec 6.3.4 "Normal and Serial Execution").
+        var prepared: [PreparedField] = []
+        prepared.reserveCapacity(groups.groups.count)
+        for group in groups.groups {
+            path.append(.key(group.responseName))
+            prepared.append(prepare(group.fields, of: objectType, value: value))
+            path.removeLast()
+        }
+        let concurrent = !serial && prepared.lazy.filter(\.isAsync).count > 1
+        guard concurrent else {
+            return await writeFields(groups, prepared, of: objectType) { _ in nil }
+        }
+        return await withTaskGroup(of: (Int, Result<FieldValue, GraphQLError>).self) { tasks in
+            var running: Set<Int> = []
+            for (index, field) in prepared.enumerated() {
+                guard case .resolve(let resolver, let info, _) = field, field.isAsync else { continue }
+                running.insert(index)
+                tasks.addTask { (index, await Self.resolve(resolver, info)) }
+            }
+            var arrived: [Int: Result<FieldValue, GraphQLError>] = [:]
+            return await writeFields(groups, prepared, of: objectType) { index in
+                guard running.contains(index) else { return nil }
+                while arrived[index] == nil, let (finished, result) = await tasks.next() { arrived[finished] = result }
+                return arrived.removeValue(forKey: index)
+            }
+        }
+    }
+
+    /// Writes `{...}`, each field completed in selection order. `started` gives the result
+    /// of a resolver already running for the field at an index, or nil to resolve it now.
+    private mutating func writeFields(
+        _ groups: CollectedFields, _ prepared: [PreparedField], of objectType: NamedType,
+        started: (Int) async -> Result<FieldValue, GraphQLError>?
+    ) async -> Bool {
         writer.raw(UInt8(ascii: "{"))
         for (index, group) in groups.groups.enumerated() {
             if index > 0 { writer.raw(UInt8(ascii: ",")) }
             writer.string(group.responseName)
             writer.raw(UInt8(ascii: ":"))
             path.append(.key(group.responseName))
-            let completed = await executeField(group.fields, of: objectType, value: value)
+            let completed: Bool
+            switch prepared[index] {
+            case .typename:
+                writer.string(objectType.name)
+                completed = true
+            case .missing:
+                // Validation rules this out; a field the type lacks is left null.
+                writer.raw("null")
+                completed = true
+            case .failed(let error, let definition):
+                completed = await complete(
+                    definition.type, .failure(error), fields: group.fields, definition: definition, parentType: objectType)
+            case .resolve(let resolver, let info, let definition):
+                let result: Result<FieldValue, GraphQLError>
+                if let running = await started(index) {
+                    result = running
+                } else {
+                    result = await Self.resolve(resolver, info)
+                }
+                completed = await complete(
+                    definition.type, result, fields: group.fields, definition: definition, parentType: objectType)
+            }
             path.removeLast()
             if !completed { return false }
         }
@@ -50,38 +107,41 @@ struct Execution {
         return true
     }
 
-    /// ExecuteField (spec 6.4): coerces the arguments, resolves, completes. Returns false
-    /// when the null of a failed non-null field must propagate.
-    private mutating func executeField(_ fields: [Field], of objectType: NamedType, value: any Sendable) async -> Bool {
+    /// ExecuteField's first half (spec 6.4): the field's definition, its coerced
+    /// arguments and its resolver, ready to run.
+    private func prepare(_ fields: [Field], of objectType: NamedType, value: any Sendable) -> PreparedField {
         let document = document.value
-        guard let field = fields.first else { return true }
+        guard let field = fields.first else { return .missing }
         let name = document.text(field.name)
-        if name == "__typename" {
-            writer.string(objectType.name)
-            return true
-        }
-        guard let definition = schema.field(named: name, on: objectType) else {
-            // Validation rules this out; a field the type lacks is left null.
-            writer.raw("null")
-            return true
-        }
-        let result: Result<FieldValue, GraphQLError>
+        if name == "__typename" { return .typename }
+        guard let definition = schema.field(named: name, on: objectType) else { return .missing }
         do {
             let arguments = try coerceArgumentValues(
                 definition.arguments, given: field.arguments, at: field.span, in: self.document, variables: variables)
             let info = ResolveInfo(
                 parent: value, arguments: arguments, context: context, field: definition, parentType: objectType,
                 path: path)
-            result = await resolve(resolvers.resolver(for: definition, on: objectType), info)
+            return .resolve(resolvers.resolver(for: definition, on: objectType), info, definition)
         } catch {
             var badInput = error
             badInput.code = badInput.code ?? "BAD_USER_INPUT"
-            result = .failure(badInput)
+            return .failed(badInput, definition)
         }
-        return await complete(definition.type, result, fields: fields, definition: definition, parentType: objectType)
     }
 
-    private func resolve(_ resolver: Resolver, _ info: ResolveInfo) async -> Result<FieldValue, GraphQLError> {
+    /// A field ready to resolve: its definition, coerced arguments and resolver.
+    enum PreparedField {
+        case typename
+        case missing
+        case failed(GraphQLError, SchemaField)
+        case resolve(Resolver, ResolveInfo, SchemaField)
+
+        var isAsync: Bool {
+            if case .resolve(.async, _, _) = self { true } else { false }
+        }
+    }
+
+    private static func resolve(_ resolver: Resolver, _ info: ResolveInfo) async -> Result<FieldValue, GraphQLError> {
         do {
             switch resolver {
             case .sync(let body): return .success(try body(info))

@@ -5,8 +5,10 @@
 /// where its value starts, and a null propagating from a non-null field below truncates
 /// what was written back to the nearest nullable position and writes `null` there.
 ///
-/// First cut: fields are resolved one after another, asynchronous resolvers awaited in
-/// turn; running independent asynchronous fields concurrently comes next.
+/// Synchronous resolvers are called in line, with no task. Where a selection set has
+/// several asynchronous resolvers they run at once, in a task group, and their results
+/// are completed in selection order as they are needed; a mutation's root fields run one
+/// after another.
 public struct Executor: Sendable {
     public let resolvers: Resolvers
 
@@ -40,7 +42,8 @@ public struct Executor: Sendable {
         }
         var execution = Execution(
             document: document, variables: coerced, context: context, resolvers: resolvers)
-        let completed = await execution.executeSelectionSets([operation.selectionSet], of: rootType, value: rootValue)
+        let completed = await execution.executeSelectionSets(
+            [operation.selectionSet], of: rootType, value: rootValue, serial: operation.operation == .mutation)
         if !completed {
             // A non-null root field failed: the null reaches `data` itself.
             execution.writer.truncate(to: 0)

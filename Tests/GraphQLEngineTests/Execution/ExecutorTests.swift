@@ -155,4 +155,49 @@ private func run(
                 == #"{"errors":[{"message":"Variable \"$t\" got invalid value \"x\"; Int cannot represent non-integer value: \"x\"","locations":[{"line":1,"column":8}]}]}"#
         )
     }
+
+    @Test func asynchronousFieldsOfAQueryRunTogether() async throws {
+        // `slow` waits for `fails` to open the gate: one after the other, it would not.
+        let gate = Gate()
+        var resolvers = Resolvers()
+        resolvers["Query", "slow"] = .async { _ in .string(await gate.waitOpened() ? "together" : "alone") }
+        resolvers["Query", "fails"] = .async { _ in
+            await gate.open()
+            return .string("opened")
+        }
+        #expect(try await run("{ slow fails }", resolvers: resolvers) == #"{"data":{"slow":"together","fails":"opened"}}"#)
+    }
+
+    @Test func mutationRootFieldsRunOneAfterAnother() async throws {
+        let log = Log()
+        var resolvers = Resolvers()
+        resolvers["Mutation", "rename"] = .async { info in
+            guard case .string(let name)? = info.arguments["name"] else { return .null }
+            if name == "first" { try await Task.sleep(for: .milliseconds(50)) }
+            await log.append(name)
+            return .object(InputValue.object(["id": 1, "name": .string(name), "tags": []]))
+        }
+        let text = try await run(
+            #"mutation { a: rename(name: "first") { name } b: rename(name: "second") { name } }"#, resolvers: resolvers)
+        #expect(text == #"{"data":{"a":{"name":"first"},"b":{"name":"second"}}}"#)
+        #expect(await log.entries == ["first", "second"])
+    }
+}
+
+/// Opened once; waiting gives up after a few seconds, so a failing test ends.
+private actor Gate {
+    private var isOpen = false
+
+    func open() { isOpen = true }
+
+    func waitOpened() async -> Bool {
+        for _ in 0..<500 where !isOpen { try? await Task.sleep(for: .milliseconds(10)) }
+        return isOpen
+    }
+}
+
+private actor Log {
+    private(set) var entries: [String] = []
+
+    func append(_ entry: String) { entries.append(entry) }
 }
