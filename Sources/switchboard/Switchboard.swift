@@ -2,10 +2,10 @@ import ArgumentParser
 
 /// The `switchboard` command line: a thin layer over the engine and the gateway.
 @main
-struct Switchboard: ParsableCommand {
+struct Switchboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "A GraphQL gateway for realtime products.",
-        subcommands: [Parse.self, Format.self, Validate.self, SchemaCommand.self]
+        subcommands: [Parse.self, Format.self, Validate.self, Execute.self, SchemaCommand.self]
     )
 }

@@ -59,6 +59,12 @@ public struct ExecutionResponse: Sendable {
     public let data: [UInt8]?
     public let errors: [GraphQLError]
 
+    /// A response; with `data` nil, one for a request that failed before execution.
+    public init(data: [UInt8]?, errors: [GraphQLError]) {
+        self.data = data
+        self.errors = errors
+    }
+
     /// `{"errors": [...], "data": ...}`, each member only when present; errors first, as
     /// the spec recommends, so a reader sees them before the data.
     public var json: [UInt8] {
