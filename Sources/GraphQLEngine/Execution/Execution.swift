@@ -119,7 +119,7 @@ struct Execution {
             let arguments = try coerceArgumentValues(
                 definition.arguments, given: field.arguments, at: field.span, in: self.document, variables: variables)
             let info = ResolveInfo(
-                parent: value, arguments: arguments, context: context, field: definition, parentType: objectType,
+                schema: schema, parent: value, arguments: arguments, context: context, field: definition, parentType: objectType,
                 path: path)
             return .resolve(resolvers.resolver(for: definition, on: objectType), info, definition)
         } catch {

@@ -8,6 +8,7 @@ public enum Resolver: Sendable {
 /// What a resolver is given: the parent object's value, the field's coerced arguments,
 /// the request's context, and where in the schema and response the field is.
 public struct ResolveInfo: Sendable {
+    public let schema: Schema
     public let parent: any Sendable
     public let arguments: [String: InputValue]
     public let context: any Sendable
@@ -28,8 +29,10 @@ public struct Resolvers: Sendable {
         set { byType[type, default: [:]][field] = newValue }
     }
 
+    /// The field's resolver: the one given, else introspection's for meta-fields and
+    /// introspection types, else the default resolver.
     func resolver(for field: SchemaField, on type: NamedType) -> Resolver {
-        byType[type.name]?[field.name] ?? Self.defaultResolver
+        byType[type.name]?[field.name] ?? Introspection.resolver(for: field, on: type) ?? Self.defaultResolver
     }
 
     /// Reads the field's name as a key of a JSON object parent; anything else has no
