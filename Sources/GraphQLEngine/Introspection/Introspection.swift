@@ -40,6 +40,13 @@ enum Introspection {
 
     static func optional(_ value: String?) -> FieldValue { value.map(FieldValue.string) ?? .null }
 
+    /// `args` of a field or directive: deprecated arguments only when asked for.
+    static func arguments(_ arguments: [SchemaInputValue], schema: Schema, includeDeprecated: Bool) -> FieldValue {
+        .list(
+            arguments.filter { includeDeprecated || $0.deprecationReason == nil }
+                .map { .object(InputValueIntrospection(schema: schema, value: $0)) })
+    }
+
     /// `isDeprecated` and `deprecationReason`, shared by fields, arguments and enum values.
     static func deprecation(_ reason: String?, _ name: String) -> FieldValue {
         name == "isDeprecated" ? .boolean(reason != nil) : optional(reason)
@@ -136,10 +143,7 @@ struct FieldIntrospection: Sendable {
         switch name {
         case "name": .string(field.name)
         case "description": Introspection.optional(field.description)
-        case "args":
-            .list(
-                field.arguments.filter { includeDeprecated || $0.deprecationReason == nil }
-                    .map { .object(InputValueIntrospection(schema: schema, value: $0)) })
+        case "args": Introspection.arguments(field.arguments, schema: schema, includeDeprecated: includeDeprecated)
         case "type": .object(TypeIntrospection(schema: schema, type: field.type))
         default: Introspection.deprecation(field.deprecationReason, name)
         }
@@ -187,10 +191,7 @@ struct DirectiveIntrospection: Sendable {
         case "description": Introspection.optional(directive.description)
         case "isRepeatable": .boolean(directive.isRepeatable)
         case "locations": .list(directive.locations.map { .enumValue($0.rawValue) })
-        case "args":
-            .list(
-                directive.arguments.filter { includeDeprecated || $0.deprecationReason == nil }
-                    .map { .object(InputValueIntrospection(schema: schema, value: $0)) })
+        case "args": Introspection.arguments(directive.arguments, schema: schema, includeDeprecated: includeDeprecated)
         default: .null
         }
     }
