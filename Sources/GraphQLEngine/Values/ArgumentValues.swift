@@ -77,8 +77,11 @@ private func argumentValue(
         throw failure(
             "Argument \"\(name)\" of non-null type \"\(schema.describe(type))\" must not be null.", at: value.span)
     }
-    let coercion = LiteralCoercion(document: document, schema: schema, variables: variables)
-    guard let coerced = coercion.coerce(value, to: type) else {
+    // Variables are replaced by their values, already coerced to the variables' types;
+    // coercing them again as literals changes nothing that validation let through.
+    var coercion = InputCoercion(schema: schema, origin: .literal)
+    guard let input = InputValue(value, in: document, variables: variables), let coerced = coercion.coerce(input, to: type)
+    else {
         let printed = Printer.print(document.tree(of: value, keepingLocations: false))
         throw failure("Argument \"\(name)\" has invalid value \(printed).", at: value.span)
     }
