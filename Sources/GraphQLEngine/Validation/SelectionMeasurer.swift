@@ -5,18 +5,33 @@
 /// costs no more than the document's size, even where spreads repeat a fragment
 /// exponentially; counts saturate instead of overflowing.
 struct SelectionMeasurer {
+    /// What a field adds to the depth of the path through it; nil leaves the field, and
+    /// what is below it, out of the measure.
+    private let weight: (Field, ValidationContext) -> Int?
     private var fragmentDepths: [String: Int] = [:]
     private var fragmentAliases: [String: Int] = [:]
     private var inProgress: Set<String> = []
 
+    /// Every field counts one level; introspection (`__schema`, `__type`) is left out.
+    init() {
+        self.init { field, context in
+            let document = context.document
+            return document.name(field.name, is: "__schema") || document.name(field.name, is: "__type") ? nil : 1
+        }
+    }
+
+    init(weight: @escaping (Field, ValidationContext) -> Int?) {
+        self.weight = weight
+    }
+
+    /// The greatest sum of field weights along any path below the selection set.
     mutating func depth(of selectionSet: SelectionSet, _ context: ValidationContext) -> Int {
         var deepest = 0
         for selection in context.document[selectionSet.selections] {
             switch selection {
             case .field(let field):
-                let name = context.text(field.name)
-                guard name != "__schema", name != "__type" else { continue }
-                deepest = max(deepest, 1 + (field.selectionSet.map { depth(of: $0, context) } ?? 0))
+                guard let own = weight(field, context) else { continue }
+                deepest = max(deepest, own + (field.selectionSet.map { depth(of: $0, context) } ?? 0))
             case .inlineFragment(let fragment):
                 deepest = max(deepest, depth(of: fragment.selectionSet, context))
             case .fragmentSpread(let spread):
