@@ -45,10 +45,10 @@ struct Execute: AsyncParsableCommand {
             inputs = fields
         }
         let source = try readSource(path: file)
-        let cache = DocumentCache(
-            schema: schema, parseOptions: server.documentLimits, validationOptions: server.validation, capacity: 1)
         let text = String(decoding: source.bytes, as: UTF8.self)
-        switch cache.entry(for: text) {
+        let entry = DocumentCache.Entry(
+            parsing: text, schema: schema, parseOptions: server.documentLimits, validationOptions: server.validation)
+        switch entry {
         case .syntaxError(let error):
             print(ExecutionResponse(data: nil, errors: [error]).text)
             throw ExitCode(1)

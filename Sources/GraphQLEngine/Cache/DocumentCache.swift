@@ -48,7 +48,7 @@ public final class DocumentCache: Sendable {
     /// The entry for `text`: the cached one, or a new one made by parsing and validating.
     public func entry(for text: String) -> Entry {
         if let cached = state.withLock({ $0.touch(text) }) { return cached }
-        let entry = Self.make(text, schema: schema, parseOptions: parseOptions, validationOptions: validationOptions)
+        let entry = Entry(parsing: text, schema: schema, parseOptions: parseOptions, validationOptions: validationOptions)
         let size = text.utf8.count
         // A text larger than the whole budget would only push everything else out.
         guard size <= maxBytes else {
@@ -63,21 +63,27 @@ public final class DocumentCache: Sendable {
     }
 
     public var statistics: Statistics { state.withLock { $0.statistics } }
+}
 
-    private static func make(
-        _ text: String, schema: Schema, parseOptions: ParseOptions, validationOptions: ValidationOptions
-    ) -> Entry {
+extension DocumentCache.Entry {
+    /// Parses and validates `text`: what the cache keeps, made without a cache (a
+    /// command that runs one document, a request that must not be kept).
+    public init(
+        parsing text: String, schema: Schema, parseOptions: ParseOptions = .default,
+        validationOptions: ValidationOptions = ValidationOptions()
+    ) {
         let source = Source(text)
         let document: Document
         do {
             document = try Parser.parse(source, options: parseOptions)
         } catch {
-            return .syntaxError(GraphQLError(error, in: source))
+            self = .syntaxError(GraphQLError(error, in: source))
+            return
         }
         do {
-            return .valid(try Validator.validate(document, against: schema, options: validationOptions))
+            self = .valid(try Validator.validate(document, against: schema, options: validationOptions))
         } catch {
-            return .invalid(error.graphQLErrors)
+            self = .invalid(error.graphQLErrors)
         }
     }
 }
