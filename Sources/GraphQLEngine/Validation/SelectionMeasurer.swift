@@ -38,7 +38,7 @@ struct SelectionMeasurer {
                 let name = context.text(spread.name)
                 if let known = fragmentDepths[name] {
                     deepest = max(deepest, known)
-                } else if let fragment = context.fragments[name], inProgress.insert(name).inserted {
+                } else if let fragment = context.fragment(named: name), inProgress.insert(name).inserted {
                     let measured = depth(of: fragment.selectionSet, context)
                     inProgress.remove(name)
                     fragmentDepths[name] = measured
@@ -62,7 +62,7 @@ struct SelectionMeasurer {
                 let name = context.text(spread.name)
                 if let known = fragmentAliases[name] {
                     added = known
-                } else if let fragment = context.fragments[name], inProgress.insert(name).inserted {
+                } else if let fragment = context.fragment(named: name), inProgress.insert(name).inserted {
                     added = aliases(in: fragment.selectionSet, context)
                     inProgress.remove(name)
                     fragmentAliases[name] = added

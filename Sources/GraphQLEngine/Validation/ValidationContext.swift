@@ -33,15 +33,13 @@ final class ValidationContext {
 
     // MARK: Facts about the document
 
-    /// The first fragment of each name.
-    let fragments: [String: FragmentDefinition]
     /// The document's operations, each with its index among the definitions.
     let operations: [(operation: OperationDefinition, index: Int)]
-    /// Where each fragment is defined, by definition index.
-    private let fragmentIndices: [String: Int]
-    /// The fragments numbered in document order, found by the bytes of a spread's name.
+    /// The first fragment of each name, numbered in document order and found by the bytes
+    /// of a spread's name; with its index among the definitions.
     private let fragmentNumbers: NameTable
     private let fragmentsByNumber: [FragmentDefinition]
+    private let fragmentDefinitionIndices: [Int]
     var fragmentCount: Int { fragmentsByNumber.count }
     /// The variables each top-level definition uses, in document order, filled in by the
     /// walk: complete when rules leave the document.
@@ -80,27 +78,29 @@ final class ValidationContext {
         self.document = document
         self.schema = schema
         self.options = options
-        var fragments: [String: FragmentDefinition] = [:]
-        var indices: [String: Int] = [:]
         var names: [String] = []
+        var seen: Set<String> = []
         var byNumber: [FragmentDefinition] = []
+        var definitionIndices: [Int] = []
         var operations: [(operation: OperationDefinition, index: Int)] = []
         for (index, definition) in document[document.definitions].enumerated() {
-            if case .operation(let operation) = definition { operations.append((operation, index)) }
-            guard case .fragment(let fragment) = definition else { continue }
-            let name = document.text(fragment.name)
-            if fragments[name] == nil {
-                fragments[name] = fragment
-                indices[name] = index
+            switch definition {
+            case .operation(let operation):
+                operations.append((operation, index))
+            case .fragment(let fragment):
+                let name = document.text(fragment.name)
+                guard seen.insert(name).inserted else { continue }
                 names.append(name)
                 byNumber.append(fragment)
+                definitionIndices.append(index)
+            default:
+                break
             }
         }
-        self.fragments = fragments
         self.operations = operations
-        self.fragmentIndices = indices
         self.fragmentNumbers = NameTable(names)
         self.fragmentsByNumber = byNumber
+        self.fragmentDefinitionIndices = definitionIndices
         self.variableUsages = Array(repeating: [], count: Int(document.definitions.count))
         self.fieldFacts = Array(
             repeating: FieldFacts(parentType: nil, definition: nil, responseName: -1),
@@ -155,6 +155,11 @@ final class ValidationContext {
 
     func text(_ name: Name) -> String { document.text(name) }
 
+    /// The first fragment of that name.
+    func fragment(named name: String) -> FragmentDefinition? {
+        fragmentNumbers.position(of: name).map { fragmentsByNumber[$0] }
+    }
+
     /// The fragment a spread names, with its number (below `fragmentCount`), found
     /// without making a string of the name.
     func fragment(spreadAs name: Name) -> (number: Int, definition: FragmentDefinition)? {
@@ -193,18 +198,19 @@ final class ValidationContext {
         return spreads
     }
 
-    /// The names of the fragments an operation (or fragment) uses, directly or through
-    /// other fragments, each once, in the order they are first reached.
-    func recursivelyReferencedFragments(of selectionSet: SelectionSet) -> [String] {
-        var seen: Set<String> = []
-        var order: [String] = []
+    /// The numbers of the fragments a selection set uses, directly or through other
+    /// fragments, each once.
+    func fragmentsReached(from selectionSet: SelectionSet) -> [Int] {
+        var seen: Set<Int> = []
+        var order: [Int] = []
         var pending = [selectionSet]
         while let set = pending.popLast() {
             for spread in fragmentSpreads(in: set) {
-                let name = text(spread.name)
-                guard seen.insert(name).inserted else { continue }
-                order.append(name)
-                if let fragment = fragments[name] { pending.append(fragment.selectionSet) }
+                guard let (number, fragment) = fragment(spreadAs: spread.name), seen.insert(number).inserted else {
+                    continue
+                }
+                order.append(number)
+                pending.append(fragment.selectionSet)
             }
         }
         return order
@@ -215,8 +221,8 @@ final class ValidationContext {
     func recursiveVariableUsages(ofDefinitionAt index: Int, selectionSet: SelectionSet) -> [VariableUsage] {
         if let known = recursiveUsages[index] { return known }
         var usages = variableUsages[index]
-        for name in recursivelyReferencedFragments(of: selectionSet) {
-            if let fragmentIndex = fragmentIndices[name] { usages += variableUsages[fragmentIndex] }
+        for number in fragmentsReached(from: selectionSet) {
+            usages += variableUsages[fragmentDefinitionIndices[number]]
         }
         recursiveUsages[index] = usages
         return usages

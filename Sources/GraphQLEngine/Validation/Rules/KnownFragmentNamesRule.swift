@@ -6,7 +6,7 @@ struct KnownFragmentNamesRule: ValidationRule {
 
     mutating func enterFragmentSpread(_ spread: FragmentSpread, _ context: ValidationContext) {
         let name = context.text(spread.name)
-        guard context.fragments[name] == nil else { return }
+        guard context.fragment(named: name) == nil else { return }
         context.report(.unknownFragment(name), spread.name.span)
     }
 }

@@ -21,7 +21,7 @@ struct MaxRootFieldsRule: ValidationRule {
             case .inlineFragment(let fragment): count += fields(in: fragment.selectionSet, context, visited: &visited)
             case .fragmentSpread(let spread):
                 let name = context.text(spread.name)
-                guard visited.insert(name).inserted, let fragment = context.fragments[name] else { continue }
+                guard visited.insert(name).inserted, let fragment = context.fragment(named: name) else { continue }
                 count += fields(in: fragment.selectionSet, context, visited: &visited)
             }
         }

@@ -52,7 +52,7 @@ private struct CycleSearch {
             let target = context.text(spread.name)
             if let cycleStart = pathIndex[target] {
                 report(Array(spreadPath[cycleStart...]) + [spread], closing: target)
-            } else if visited.insert(target).inserted, let definition = context.fragments[target] {
+            } else if visited.insert(target).inserted, let definition = context.fragment(named: target) {
                 spreadPath.append(spread)
                 if !enter(target, definition) { spreadPath.removeLast() }
             }

@@ -28,7 +28,7 @@ struct NoUnusedFragmentsRule: ValidationRule {
         while let selectionSet = pending.popLast() {
             for spread in context.fragmentSpreads(in: selectionSet) {
                 let name = context.text(spread.name)
-                guard reached.insert(name).inserted, let fragment = context.fragments[name] else { continue }
+                guard reached.insert(name).inserted, let fragment = context.fragment(named: name) else { continue }
                 pending.append(fragment.selectionSet)
             }
         }

@@ -21,7 +21,7 @@ struct PossibleFragmentSpreadsRule: ValidationRule {
 
     mutating func enterFragmentSpread(_ spread: FragmentSpread, _ context: ValidationContext) {
         let name = context.text(spread.name)
-        guard let fragment = context.fragments[name],
+        guard let fragment = context.fragment(named: name),
             let type = context.schema.type(named: context.text(fragment.typeCondition))
         else { return }
         check(type, spreadAs: name, at: spread.span, context)

@@ -66,7 +66,7 @@ private struct RootFieldCollection {
             case .fragmentSpread(let spread):
                 noteConditionals(spread.directives)
                 let name = context.text(spread.name)
-                guard visitedFragments.insert(name).inserted, let fragment = context.fragments[name],
+                guard visitedFragments.insert(name).inserted, let fragment = context.fragment(named: name),
                     applies(fragment.typeCondition)
                 else { continue }
                 collect(fragment.selectionSet)
