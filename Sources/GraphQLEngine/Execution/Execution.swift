@@ -112,9 +112,10 @@ struct Execution {
     private func prepare(_ fields: [Field], of objectType: NamedType, value: any Sendable) -> PreparedField {
         let document = document.value
         guard let field = fields.first else { return .missing }
-        let name = document.text(field.name)
-        if name == "__typename" { return .typename }
-        guard let definition = schema.field(named: name, on: objectType) else { return .missing }
+        if document.name(field.name, is: "__typename") { return .typename }
+        guard let definition = document.withBytes(of: field.name, { schema.field(named: $0, on: objectType) }) else {
+            return .missing
+        }
         do {
             let arguments = try coerceArgumentValues(
                 definition.arguments, given: field.arguments, at: field.span, in: self.document, variables: variables)
