@@ -45,4 +45,15 @@ import Testing
             #expect(errors == Validator.errors(in: parsed, against: validationSchema, options: ValidationOptions(limits: .init())))
         }
     }
+
+    @Test(arguments: [
+        "{ me { ...A } }\nfragment A on User { bestFriend { ...A } }",
+        "{ me { ...A } }\nfragment A on User { a: bestFriend { ...B } b: bestFriend { ...A ...B } }\nfragment B on User { friends { ...A } }",
+        "{ me { ...A } }\nfragment A on User { bestFriend { ...A } bestFriend { ...A name } }",
+    ])
+    func fragmentsSpreadingThemselvesInsideFieldsAreReportedAndValidationEnds(document: String) throws {
+        let parsed = try Parser.parse(document)
+        let errors = Validator.errors(in: parsed, against: validationSchema, options: ValidationOptions(limits: .init()))
+        #expect(errors.contains { $0.message.hasPrefix("Cannot spread fragment \"A\" within itself") })
+    }
 }

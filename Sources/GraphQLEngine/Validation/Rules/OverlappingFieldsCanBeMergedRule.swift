@@ -21,6 +21,11 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
     /// by its position and the exclusive flag: a set's own conflicts do not depend on how
     /// it was reached, so a set met again through other fragments is not checked again.
     private var singleSetResults: [UInt64: [Conflict]] = [:]
+    /// The sets being checked further up the current path. One is met again only through
+    /// a fragment that spreads itself inside a field (NoFragmentCycles reports that), and
+    /// checking it again there would never end; what it holds is found where it was met first.
+    private var singleSetsInProgress: Set<UInt64> = []
+    private var setsInProgress: Set<SetKey> = []
     /// Fragments met in the current collection: the collection's stamp where met.
     private var fragmentStamps: [Int] = []
     private var reported: Set<ValidationError> = []
@@ -185,12 +190,18 @@ struct OverlappingFieldsCanBeMergedRule: ValidationRule {
             // Every conflict of one set is blamed on the set's own origin, so the cached
             // conflicts are kept at origin 0 and moved to the caller's.
             if let known = singleSetResults[singleKey] { return known.map { $0.passedUp(to: scopes[0].origin) } }
+            guard singleSetsInProgress.insert(singleKey).inserted else { return [] }
             (unique, key) = (scopes, nil)
         } else {
             var seen: Set<UInt32> = []
             unique = scopes.filter { seen.insert($0.selectionSet.selections.start).inserted }
             key = SetKey(sets: seen.sorted(), exclusive: exclusive)
             if let key, cleanSets.contains(key) { return [] }
+            if let key, !setsInProgress.insert(key).inserted { return [] }
+        }
+        defer {
+            if let singleKey { singleSetsInProgress.remove(singleKey) }
+            if let key { setsInProgress.remove(key) }
         }
 
         let (fields, groups) = collectFields(unique, context)

@@ -165,4 +165,24 @@ import Testing
                         + advice, at: (1, 51), (3, 22), (1, 74), (4, 22))
             ])
     }
+    // A fragment that spreads itself is NoFragmentCycles' error; merging must still end.
+    @Test func aFragmentSpreadInsideItsOwnFieldEnds() {
+        expectValid(rule, "{ me { ...A } }\nfragment A on User { name bestFriend { name ...A } }")
+    }
+
+    @Test func fragmentsSpreadingEachOtherInsideFieldsEnd() {
+        expectValid(
+            rule,
+            """
+            { me { ...A } }
+            fragment A on User { bestFriend { ...B } }
+            fragment B on User { bestFriend { ...A } friends { ...A ...B } }
+            """)
+    }
+
+    @Test func aConflictBesideARecursiveSpreadIsStillFound() {
+        expectErrors(
+            rule, "{ me { ...A } }\nfragment A on User { x: name x: email bestFriend { ...A } }",
+            [error("Fields \"x\" conflict because \"name\" and \"email\" are different fields." + advice, at: (2, 22), (2, 30))])
+    }
 }
