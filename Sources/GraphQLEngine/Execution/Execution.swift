@@ -1,12 +1,13 @@
 /// The state of executing one operation: the response being written, the errors so far
 /// and the path to the field being completed.
-struct Execution {
+struct Execution: Sendable {
     let document: Valid<Document>
     let schema: Schema
     let variables: [String: InputValue]
     let context: any Sendable
     let resolvers: Resolvers
-    var writer = JSONWriter(capacity: 1024)
+    let loads: LoadScheduler
+    var writer: JSONWriter
     var errors: [GraphQLError] = []
     var path: [GraphQLError.PathComponent] = []
 
@@ -16,6 +17,18 @@ struct Execution {
         self.variables = variables
         self.context = context
         self.resolvers = resolvers
+        self.loads = LoadScheduler()
+        self.writer = JSONWriter(capacity: 1024)
+    }
+
+    /// An execution of part of the response (one item of a list) beside this one: the
+    /// same request, its own bytes and errors, to be appended in order.
+    private func branch(at path: [GraphQLError.PathComponent]) -> Execution {
+        var branch = self
+        branch.writer = JSONWriter(capacity: 256)
+        branch.errors = []
+        branch.path = path
+        return branch
     }
 
     /// ExecuteSelectionSet (spec 6.3) over the fields of `selectionSets` (one, or the
@@ -52,15 +65,27 @@ struct Execution {
         }
         return await withTaskGroup(of: (Int, Result<FieldValue, GraphQLError>).self) { tasks in
             var running: Set<Int> = []
+            let loads = self.loads
             for (index, field) in prepared.enumerated() {
                 guard case .resolve(let resolver, let info, _) = field, field.isAsync else { continue }
                 running.insert(index)
-                tasks.addTask { (index, await Self.resolve(resolver, info)) }
+                loads.started(1)
+                tasks.addTask {
+                    let result = await Self.resolve(resolver, info)
+                    loads.finished()
+                    return (index, result)
+                }
             }
             var arrived: [Int: Result<FieldValue, GraphQLError>] = [:]
             return await writeFields(groups, prepared, of: objectType) { index in
                 guard running.contains(index) else { return nil }
-                while arrived[index] == nil, let (finished, result) = await tasks.next() { arrived[finished] = result }
+                while arrived[index] == nil {
+                    loads.blocked()
+                    let next = await tasks.next()
+                    loads.unblocked()
+                    guard let (finished, result) = next else { break }
+                    arrived[finished] = result
+                }
                 return arrived.removeValue(forKey: index)
             }
         }
@@ -121,7 +146,7 @@ struct Execution {
                 definition.arguments, given: field.arguments, at: field.span, in: self.document, variables: variables)
             let info = ResolveInfo(
                 schema: schema, parent: value, arguments: arguments, context: context, field: definition, parentType: objectType,
-                path: path)
+                path: path, loads: loads)
             return .resolve(resolvers.resolver(for: definition, on: objectType), info, definition)
         } catch {
             var badInput = error
@@ -207,17 +232,13 @@ struct Execution {
                     at: fields)
                 return nullOut(&self)
             }
-            writer.raw(UInt8(ascii: "["))
-            for (index, item) in items.enumerated() {
-                if index > 0 { writer.raw(UInt8(ascii: ",")) }
-                path.append(.index(index))
-                let completed = await complete(
-                    itemType, .success(item), fields: fields, definition: definition, parentType: parentType)
-                path.removeLast()
-                if !completed { return nullOut(&self) }
+            let completed: Bool
+            if items.count > 1, resolvers.hasAsynchronousResolvers, isComposite(itemType) {
+                completed = await completeConcurrently(items, as: itemType, fields: fields, definition: definition, parentType: parentType)
+            } else {
+                completed = await completeInTurn(items, as: itemType, fields: fields, definition: definition, parentType: parentType)
             }
-            writer.raw(UInt8(ascii: "]"))
-            return true
+            return completed ? true : nullOut(&self)
         case .named(let id):
             let named = schema[id]
             switch named.kind {
@@ -253,6 +274,69 @@ struct Execution {
             case .inputObject:
                 return nullOut(&self)
             }
+        }
+    }
+
+    /// The items of a list, `[...]`, one after another. False when a non-null item got
+    /// no value, so the list is null.
+    private mutating func completeInTurn(
+        _ items: [FieldValue], as itemType: TypeRef, fields: [Field], definition: SchemaField, parentType: NamedType
+    ) async -> Bool {
+        writer.raw(UInt8(ascii: "["))
+        for (index, item) in items.enumerated() {
+            if index > 0 { writer.raw(UInt8(ascii: ",")) }
+            path.append(.index(index))
+            let completed = await complete(itemType, .success(item), fields: fields, definition: definition, parentType: parentType)
+            path.removeLast()
+            if !completed { return false }
+        }
+        writer.raw(UInt8(ascii: "]"))
+        return true
+    }
+
+    /// The items of a list of objects all at once, each in a task of its own writing its
+    /// own bytes, appended in order: the items' asynchronous fields run together, and
+    /// the keys they load go out in one batch. What follows an item that nulls the list
+    /// is dropped, errors included, as completing in turn would never have reached it.
+    private mutating func completeConcurrently(
+        _ items: [FieldValue], as itemType: TypeRef, fields: [Field], definition: SchemaField, parentType: NamedType
+    ) async -> Bool {
+        let branches = await withTaskGroup(of: (Int, Execution, Bool).self) { tasks in
+            loads.started(items.count)
+            for (index, item) in items.enumerated() {
+                let branch = branch(at: path + [.index(index)])
+                tasks.addTask {
+                    var branch = branch
+                    let completed = await branch.complete(
+                        itemType, .success(item), fields: fields, definition: definition, parentType: parentType)
+                    branch.loads.finished()
+                    return (index, branch, completed)
+                }
+            }
+            var branches: [(Execution, Bool)?] = Array(repeating: nil, count: items.count)
+            loads.blocked()
+            for await (index, branch, completed) in tasks { branches[index] = (branch, completed) }
+            loads.unblocked()
+            return branches
+        }
+        writer.raw(UInt8(ascii: "["))
+        for (index, branch) in branches.enumerated() {
+            guard let (branch, completed) = branch else { return false }
+            if index > 0 { writer.raw(UInt8(ascii: ",")) }
+            errors += branch.errors
+            guard completed else { return false }
+            writer.append(branch.writer.bytes)
+        }
+        writer.raw(UInt8(ascii: "]"))
+        return true
+    }
+
+    /// Whether a list's items are objects (of an object, interface or union type).
+    private func isComposite(_ type: TypeRef) -> Bool {
+        switch type {
+        case .nonNull(let inner): isComposite(inner)
+        case .list: false
+        case .named(let id): schema[id].kind.isComposite
         }
     }
 

@@ -15,18 +15,26 @@ public struct ResolveInfo: Sendable {
     public let field: SchemaField
     public let parentType: NamedType
     public let path: [GraphQLError.PathComponent]
+    /// The request's loads, for `load(_:with:)`.
+    let loads: LoadScheduler
 }
 
 /// The resolvers of a schema, by type and field name. A field without one reads the key
 /// of its name from a JSON parent (`InputValue` object), the default resolver.
 public struct Resolvers: Sendable {
     private var byType: [String: [String: Resolver]] = [:]
+    /// Whether any resolver is asynchronous: only then are a list's items worth
+    /// completing at once, each in a task.
+    private(set) var hasAsynchronousResolvers = false
 
     public init() {}
 
     public subscript(type: String, field: String) -> Resolver? {
         get { byType[type]?[field] }
-        set { byType[type, default: [:]][field] = newValue }
+        set {
+            byType[type, default: [:]][field] = newValue
+            if case .async? = newValue { hasAsynchronousResolvers = true }
+        }
     }
 
     /// The field's resolver: the one given, else introspection's for meta-fields and
