@@ -134,7 +134,7 @@ struct Execution: Sendable {
 
     /// ExecuteField's first half (spec 6.4): the field's definition, its coerced
     /// arguments and its resolver, ready to run.
-    private func prepare(_ fields: [Field], of objectType: NamedType, value: any Sendable) -> PreparedField {
+    func prepare(_ fields: [Field], of objectType: NamedType, value: any Sendable) -> PreparedField {
         let document = document.value
         guard let field = fields.first else { return .missing }
         if document.name(field.name, is: "__typename") { return .typename }
@@ -363,13 +363,19 @@ struct Execution: Sendable {
         return objectType
     }
 
-    /// An error for the field being completed: at its fields' locations, with the path.
+    /// An error for the field being completed, recorded for the response.
     private mutating func record(_ error: GraphQLError, at fields: [Field]) {
+        errors.append(located(error, at: fields))
+    }
+
+    /// The error at its fields' locations, with the path, and a code: one the resolver
+    /// gave, or `INTERNAL_SERVER_ERROR`.
+    func located(_ error: GraphQLError, at fields: [Field]) -> GraphQLError {
         var error = error
         let source = document.value.source
         if error.locations.isEmpty { error.locations = fields.map { source.location(of: Int($0.span.start)) } }
         if error.path == nil { error.path = path }
         if error.code == nil { error.code = "INTERNAL_SERVER_ERROR" }
-        errors.append(error)
+        return error
     }
 }

@@ -19,31 +19,69 @@ public struct Executor: Sendable {
     /// ExecuteRequest for queries and mutations: selects the operation, coerces the
     /// variables, executes the root selection set. A failure before execution (operation
     /// selection, variables) is a request error: a response with `errors` and no `data`.
+    ///
+    /// A subscription operation given here is executed once, with `rootValue` as its
+    /// event; `subscribe` is how a subscription is served.
     public func execute(
         _ document: Valid<Document>, operationName: String? = nil, variables: [String: InputValue] = [:],
         rootValue: any Sendable = InputValue.object([:]), context: any Sendable = ()
     ) async -> ExecutionResponse {
+        switch request(document, operationName: operationName, variables: variables) {
+        case .refused(let refusal):
+            return refusal
+        case .ready(let request):
+            return await run(request, rootValue: rootValue, context: context)
+        }
+    }
+
+    /// An operation ready to execute: chosen, its variables coerced, its root type known.
+    struct Request: Sendable {
+        let document: Valid<Document>
+        let operation: OperationDefinition
+        let variables: [String: InputValue]
+        let rootType: NamedType
+    }
+
+    /// A request ready to execute, or the response that refuses it.
+    enum RequestOutcome {
+        case ready(Request)
+        case refused(ExecutionResponse)
+    }
+
+    /// GetOperation and CoerceVariableValues (spec 6.1), or the response refusing the
+    /// request.
+    func request(
+        _ document: Valid<Document>, operationName: String?, variables: [String: InputValue]
+    ) -> RequestOutcome {
         let operation: OperationDefinition
         let coerced: [String: InputValue]
         do {
             operation = try document.operation(named: operationName)
             coerced = try coerceVariableValues(of: operation, in: document, inputs: variables)
         } catch let error as GraphQLError {
-            return ExecutionResponse(data: nil, errors: [error])
+            return .refused(ExecutionResponse(data: nil, errors: [error]))
         } catch let error as VariableValuesError {
-            return ExecutionResponse(data: nil, errors: error.errors)
+            return .refused(ExecutionResponse(data: nil, errors: error.errors))
         } catch {
-            return ExecutionResponse(data: nil, errors: [GraphQLError(message: "\(error)")])
+            return .refused(ExecutionResponse(data: nil, errors: [GraphQLError(message: "\(error)")]))
         }
         guard let rootType = document.schema.rootType(for: operation.operation) else {
             let name = operation.operation.rawValue
-            return ExecutionResponse(
-                data: nil, errors: [GraphQLError(message: "Schema is not configured to execute \(name) operation.")])
+            return .refused(
+                ExecutionResponse(
+                    data: nil, errors: [GraphQLError(message: "Schema is not configured to execute \(name) operation.")]))
         }
+        return .ready(Request(document: document, operation: operation, variables: coerced, rootType: rootType))
+    }
+
+    /// ExecuteQuery, ExecuteMutation and ExecuteSubscriptionEvent (spec 6.2): the root
+    /// selection set over `rootValue`, a mutation's root fields in turn.
+    func run(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse {
         var execution = Execution(
-            document: document, variables: coerced, context: context, resolvers: resolvers)
+            document: request.document, variables: request.variables, context: context, resolvers: resolvers)
         let completed = await execution.executeSelectionSets(
-            [operation.selectionSet], of: rootType, value: rootValue, serial: operation.operation == .mutation)
+            [request.operation.selectionSet], of: request.rootType, value: rootValue,
+            serial: request.operation.operation == .mutation)
         if !completed {
             // A non-null root field failed: the null reaches `data` itself.
             execution.writer.truncate(to: 0)

@@ -26,8 +26,18 @@ public struct Resolvers: Sendable {
     /// Whether any resolver is asynchronous: only then are a list's items worth
     /// completing at once, each in a task.
     private(set) var hasAsynchronousResolvers = false
+    private var sources: [String: SubscriptionSource] = [:]
 
     public init() {}
+
+    /// The source stream of a subscription root field, by the field's name. Each of its
+    /// events is the root value of one execution of the subscription's selection set, so
+    /// `self[subscriptionType, field]` (by default, the event's key of the field's name)
+    /// resolves the field from the event.
+    public subscript(subscription field: String) -> SubscriptionSource? {
+        get { sources[field] }
+        set { sources[field] = newValue }
+    }
 
     public subscript(type: String, field: String) -> Resolver? {
         get { byType[type]?[field] }

@@ -1,0 +1,104 @@
+/// What subscribing gives: the stream of responses, or the response that refuses the
+/// subscription (a request error, or the source stream's error) with no `data`.
+public enum SubscriptionOutcome: Sendable {
+    case refused(ExecutionResponse)
+    case stream(ResponseStream)
+}
+
+extension Executor {
+    /// Subscribe (spec 6.2.3): selects the operation, coerces the variables and creates
+    /// the source stream of its one root field. Every event then executes the selection
+    /// set with the event as its root value (MapSourceToResponseEvent), as the response
+    /// stream is read. Ending or cancelling the reading of the response stream cancels
+    /// the reading of the source stream.
+    public func subscribe(
+        _ document: Valid<Document>, operationName: String? = nil, variables: [String: InputValue] = [:],
+        context: any Sendable = ()
+    ) async -> SubscriptionOutcome {
+        let request: Request
+        switch self.request(document, operationName: operationName, variables: variables) {
+        case .refused(let refusal): return .refused(refusal)
+        case .ready(let ready): request = ready
+        }
+        guard request.operation.operation == .subscription else {
+            let kind = request.operation.operation.rawValue
+            return .refused(
+                ExecutionResponse(data: nil, errors: [GraphQLError(message: "Cannot subscribe to a \(kind) operation.")]))
+        }
+        var execution = Execution(
+            document: document, variables: request.variables, context: context, resolvers: resolvers)
+        switch await execution.sourceStream(of: request.operation, rootType: request.rootType) {
+        case .failure(let error):
+            return .refused(ExecutionResponse(data: nil, errors: [error]))
+        case .success(let events):
+            return .stream(ResponseStream(events: events, executor: self, request: request, context: context))
+        }
+    }
+}
+
+/// The responses of a subscription, one per event of its source stream, executed as
+/// they are read. An error of the source stream ends it with that error.
+public struct ResponseStream: AsyncSequence, Sendable {
+    public typealias Element = ExecutionResponse
+
+    let events: EventStream
+    let executor: Executor
+    let request: Executor.Request
+    let context: any Sendable
+
+    public func makeAsyncIterator() -> Iterator {
+        Iterator(events: events.makeAsyncIterator(), executor: executor, request: request, context: context)
+    }
+
+    public struct Iterator: AsyncIteratorProtocol {
+        var events: EventStream.Iterator
+        let executor: Executor
+        let request: Executor.Request
+        let context: any Sendable
+
+        /// ExecuteSubscriptionEvent (spec 6.2.3.2) for the next event.
+        public mutating func next() async throws -> ExecutionResponse? {
+            guard !Task.isCancelled, let event = try await events.next() else { return nil }
+            return await executor.run(request, rootValue: event, context: context)
+        }
+    }
+}
+
+extension Execution {
+    /// CreateSourceEventStream (spec 6.2.3.1): the events of the operation's one root
+    /// field, from its `SubscriptionSource`; or the error that refuses the subscription,
+    /// at the field's location and path.
+    mutating func sourceStream(of operation: OperationDefinition, rootType: NamedType) async -> Result<EventStream, GraphQLError> {
+        let collected: CollectedFields
+        do {
+            collected = try document.collectFields(of: rootType, in: operation.selectionSet, variables: variables)
+        } catch {
+            return .failure(located(error, at: []))
+        }
+        // Validation allows one root field; `@skip` may still leave none.
+        guard let group = collected.groups.first else {
+            return .failure(GraphQLError(message: "The subscription selects no field.", code: "BAD_USER_INPUT"))
+        }
+        path = [.key(group.responseName)]
+        switch prepare(group.fields, of: rootType, value: InputValue.object([:])) {
+        case .typename, .missing:
+            return .failure(located(GraphQLError(message: "A subscription must select a field of its type."), at: group.fields))
+        case .failed(let error, _):
+            return .failure(located(error, at: group.fields))
+        case .resolve(_, let info, let definition):
+            guard let source = resolvers[subscription: definition.name] else {
+                return .failure(
+                    located(
+                        GraphQLError(message: "Subscription field \"\(rootType.name).\(definition.name)\" has no event stream."),
+                        at: group.fields))
+            }
+            do {
+                return .success(try await source(info))
+            } catch let error as GraphQLError {
+                return .failure(located(error, at: group.fields))
+            } catch {
+                return .failure(located(GraphQLError(message: "\(error)"), at: group.fields))
+            }
+        }
+    }
+}
