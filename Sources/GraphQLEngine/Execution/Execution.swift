@@ -171,10 +171,15 @@ struct Execution: Sendable {
         do {
             switch resolver {
             case .sync(let body): return .success(try body(info))
-            case .async(let body): return .success(try await body(info))
+            case .async(let body):
+                // A cancelled operation (its caller left, or it timed out) starts no more work.
+                try Task.checkCancellation()
+                return .success(try await body(info))
             }
         } catch let error as GraphQLError {
             return .failure(error)
+        } catch is CancellationError {
+            return .failure(Deadline.cancellation)
         } catch {
             return .failure(GraphQLError(message: "\(error)"))
         }

@@ -9,11 +9,21 @@
 /// several asynchronous resolvers they run at once, in a task group, and their results
 /// are completed in selection order as they are needed; a mutation's root fields run one
 /// after another.
+///
+/// With a timeout, an operation still running at its deadline is cancelled and answered
+/// at once with a `TIMEOUT` error. Cancelling the task that awaits a response cancels
+/// the operation's resolvers.
 public struct Executor: Sendable {
     public let resolvers: Resolvers
+    /// The longest an operation (or one event of a subscription) may run.
+    public let timeout: Duration?
+    let clock: any Clock<Duration>
 
-    public init(resolvers: Resolvers = Resolvers()) {
+    /// `clock` measures the timeout; tests pass one they advance by hand.
+    public init(resolvers: Resolvers = Resolvers(), timeout: Duration? = nil, clock: any Clock<Duration> = ContinuousClock()) {
         self.resolvers = resolvers
+        self.timeout = timeout
+        self.clock = clock
     }
 
     /// ExecuteRequest for queries and mutations: selects the operation, coerces the
@@ -74,9 +84,17 @@ public struct Executor: Sendable {
         return .ready(Request(document: document, operation: operation, variables: coerced, rootType: rootType))
     }
 
-    /// ExecuteQuery, ExecuteMutation and ExecuteSubscriptionEvent (spec 6.2): the root
-    /// selection set over `rootValue`, a mutation's root fields in turn.
+    /// ExecuteQuery, ExecuteMutation and ExecuteSubscriptionEvent (spec 6.2) within the
+    /// timeout, if there is one.
     func run(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse {
+        guard let timeout else { return await runToEnd(request, rootValue: rootValue, context: context) }
+        return await Deadline.race(after: timeout, on: clock) {
+            await runToEnd(request, rootValue: rootValue, context: context)
+        }
+    }
+
+    /// The root selection set over `rootValue`, a mutation's root fields in turn.
+    private func runToEnd(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse {
         var execution = Execution(
             document: request.document, variables: request.variables, context: context, resolvers: resolvers)
         let completed = await execution.executeSelectionSets(
