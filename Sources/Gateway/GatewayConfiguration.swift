@@ -6,7 +6,8 @@ public struct GatewayConfiguration: Sendable {
     /// Limits on documents from clients (size, tokens, nesting).
     public var documentLimits: ParseOptions
     /// The validation applied to client operations: the spec's rules, plus the error cap,
-    /// introspection depth and operation limits (depth, aliases, root fields).
+    /// introspection depth and operation limits (depth, aliases, root fields), and whether
+    /// introspection is allowed at all (`allowsIntrospection`).
     public var validation: ValidationOptions
 
     public init(

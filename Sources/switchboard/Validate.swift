@@ -38,6 +38,9 @@ struct Validate: ParsableCommand {
     @Option(help: "Most root fields an operation may select (default: the server's).")
     var maxRootFields: Int?
 
+    @Flag(help: "Refuse __schema and __type, as a server with introspection off does.")
+    var noIntrospection = false
+
     func run() throws {
         let schema = try loadSchema(schemaPaths)
         let server = GatewayConfiguration()
@@ -49,6 +52,7 @@ struct Validate: ParsableCommand {
             limits.maxRootFields = maxRootFields ?? limits.maxRootFields
             options.limits = limits
         }
+        if noIntrospection { options.allowsIntrospection = false }
 
         var report = ErrorReport()
         for path in files {

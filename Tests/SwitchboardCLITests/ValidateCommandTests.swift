@@ -55,6 +55,18 @@ private let schemaSDL = """
         #expect(raised.status == 0)
     }
 
+    @Test func introspectionCanBeRefusedAsAServerWithItOffWould() throws {
+        let schema = try TemporaryFile(schemaSDL, name: "schema.graphql")
+        let document = try TemporaryFile("{ __typename __schema { queryType { name } } }")
+        #expect(try switchboard("validate", "--schema", schema.path, document.path).status == 0)
+        let refused = try switchboard("validate", "--no-introspection", "--schema", schema.path, document.path)
+        #expect(refused.status == 1)
+        #expect(
+            refused.standardError
+                == "\(document.path):1:14: GraphQL introspection has been disabled, but the requested query contained the field \"__schema\".\n"
+        )
+    }
+
     @Test func aSyntaxErrorIsReportedLikeAValidationError() throws {
         let schema = try TemporaryFile(schemaSDL, name: "schema.graphql")
         let document = try TemporaryFile("{ me { id }")

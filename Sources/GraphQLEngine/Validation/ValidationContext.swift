@@ -238,11 +238,18 @@ public struct ValidationOptions: Sendable {
     public var maxIntrospectionDepth: Int?
     /// The gateway's own limits; nil for none.
     public var limits: OperationLimits?
+    /// Whether `__schema` and `__type` may be queried (NoSchemaIntrospectionCustom);
+    /// `__typename` always may.
+    public var allowsIntrospection: Bool
 
-    public init(maxErrors: Int? = 100, maxIntrospectionDepth: Int? = 3, limits: OperationLimits? = nil) {
+    public init(
+        maxErrors: Int? = 100, maxIntrospectionDepth: Int? = 3, limits: OperationLimits? = nil,
+        allowsIntrospection: Bool = true
+    ) {
         self.maxErrors = maxErrors
         self.maxIntrospectionDepth = maxIntrospectionDepth
         self.limits = limits
+        self.allowsIntrospection = allowsIntrospection
     }
 
     /// The spec's rules alone, plus the error cap.

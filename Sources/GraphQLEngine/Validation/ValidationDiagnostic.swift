@@ -59,6 +59,7 @@ public enum ValidationDiagnostic: Hashable, Sendable {
     case fieldsConflict(responseName: String, reason: ConflictReason)
     // Limits
     case introspectionTooDeep
+    case introspectionDisabled(field: String)
     case tooDeep(depth: Int, maximum: Int)
     case tooManyAliases(count: Int, maximum: Int)
     case tooManyRootFields(count: Int, maximum: Int)
@@ -190,6 +191,8 @@ public enum ValidationDiagnostic: Hashable, Sendable {
                 + "Use different aliases on the fields to fetch both if this was intentional."
         case .introspectionTooDeep:
             "Maximum introspection depth exceeded"
+        case .introspectionDisabled(let field):
+            "GraphQL introspection has been disabled, but the requested query contained the field \"\(field)\"."
         case .tooDeep(let depth, let maximum):
             "Query depth \(depth) exceeds the maximum of \(maximum)."
         case .tooManyAliases(let count, let maximum):
@@ -240,6 +243,7 @@ public enum ValidationDiagnostic: Hashable, Sendable {
         case .duplicateInputField: "UniqueInputFieldNames"
         case .fieldsConflict: "OverlappingFieldsCanBeMerged"
         case .introspectionTooDeep: "MaxIntrospectionDepth"
+        case .introspectionDisabled: "NoSchemaIntrospectionCustom"
         case .tooDeep: "MaxDepth"
         case .tooManyAliases: "MaxAliases"
         case .tooManyRootFields: "MaxRootFields"

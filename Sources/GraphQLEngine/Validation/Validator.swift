@@ -63,6 +63,7 @@ public enum Validator {
     static func rules(for options: ValidationOptions) -> [any ValidationRule.Type] {
         var rules = specifiedRules
         if options.maxIntrospectionDepth != nil { rules.append(MaxIntrospectionDepthRule.self) }
+        if !options.allowsIntrospection { rules.append(NoSchemaIntrospectionCustomRule.self) }
         if let limits = options.limits {
             if limits.maxDepth != nil { rules.append(MaxDepthRule.self) }
             if limits.maxAliases != nil { rules.append(MaxAliasesRule.self) }
