@@ -21,25 +21,25 @@ func consume<T>(_ value: T) {
 /// allocator in their own state), then takes samples, each a batch of runs lasting about a
 /// millisecond (one run for slow bodies). Rounds continue for at least `minimumTime`.
 func measure(
-    _ bodies: [() throws -> Void], minimumTime: Duration = .seconds(4), turn: Duration = .milliseconds(250)
-) throws -> [Measurement] {
+    _ bodies: [() async throws -> Void], minimumTime: Duration = .seconds(4), turn: Duration = .milliseconds(250)
+) async throws -> [Measurement] {
     let clock = ContinuousClock()
     var batches: [Int] = []
     for body in bodies {
-        try body()  // warm-up
-        let once = try clock.measure(body)
+        try await body()  // warm-up
+        let once = try await clock.measure(body)
         batches.append(max(1, Int(Duration.milliseconds(1) / max(once, .nanoseconds(1)))))
     }
     var samples = [[Duration]](repeating: [], count: bodies.count)
     let start = clock.now
     repeat {
         for (index, body) in bodies.enumerated() {
-            try body()
+            try await body()
             let batch = batches[index]
             let turnStart = clock.now
             repeat {
-                let elapsed = try clock.measure {
-                    for _ in 0..<batch { try body() }
+                let elapsed = try await clock.measure {
+                    for _ in 0..<batch { try await body() }
                 }
                 samples[index].append(elapsed / batch)
             } while clock.now - turnStart < turn

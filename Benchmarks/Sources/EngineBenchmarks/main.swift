@@ -7,8 +7,8 @@ struct Benchmark {
     var name: String
     /// Bytes processed per run, to report throughput; nil to report time per run.
     var bytes: Int?
-    var ours: () throws -> Void
-    var theirs: () throws -> Void
+    var ours: () async throws -> Void
+    var theirs: () async throws -> Void
 }
 
 func format(_ measurement: Measurement, bytes: Int?) -> String {
@@ -24,6 +24,10 @@ let workload = Workload()
 let doc1mb = workload.text("doc-1mb.graphql")
 let clientQuery = workload.text("query-client.graphql")
 let schemaSDL = workload.text("schema.graphql")
+let listQuery = workload.text("query-list.graphql")
+let data = workload.text("data.json")
+// The client query runs against the first 20 notification edges, as the workload says.
+let clientData = try Root.firstEdges(20, of: data)
 // The same field, with a subselection, a thousand times: pairwise merging is quadratic.
 let repeatedFields = "{ viewer { " + String(repeating: "name friends { id name } ", count: 1_000) + "} }"
 // Each fragment spreads the next twice, twelve levels down: 4,096 copies of the last when
@@ -52,6 +56,18 @@ let benchmarks = [
         name: "validate_fragments", bytes: nil,
         ours: try Ours.validator(schema: schemaSDL, document: repeatedFragments),
         theirs: try Theirs.validator(schema: schemaSDL, document: repeatedFragments)),
+    Benchmark(
+        name: "execute_client_json", bytes: nil,
+        ours: try await Ours.executor(schema: schemaSDL, document: clientQuery, data: clientData, withCalls: true),
+        theirs: try await Theirs.executor(schema: schemaSDL, document: clientQuery, data: clientData, withCalls: true)),
+    Benchmark(
+        name: "execute_list1000_json", bytes: nil,
+        ours: try await Ours.executor(schema: schemaSDL, document: listQuery, data: data),
+        theirs: try await Theirs.executor(schema: schemaSDL, document: listQuery, data: data)),
+    Benchmark(
+        name: "full_request_client", bytes: nil,
+        ours: try await Ours.request(schema: schemaSDL, document: clientQuery, data: clientData),
+        theirs: try await Theirs.request(schema: schemaSDL, document: clientQuery, data: clientData)),
 ]
 
 // Options: names filter the benchmarks; `--profile` runs only Switchboard's side, for a
@@ -69,21 +85,21 @@ func pad(_ text: String, _ width: Int) -> String {
 switch (profiling, runs) {
 case (true, let runs?):
     for benchmark in selected {
-        for _ in 0..<runs { try benchmark.ours() }
+        for _ in 0..<runs { try await benchmark.ours() }
     }
 case (true, nil):
     for benchmark in selected {
-        let ours = try measure([benchmark.ours], minimumTime: .seconds(5))[0]
-        print(pad(benchmark.name, 16) + format(ours, bytes: benchmark.bytes))
+        let ours = try await measure([benchmark.ours], minimumTime: .seconds(5))[0]
+        print(pad(benchmark.name, 22) + format(ours, bytes: benchmark.bytes))
     }
 case (false, _):
-    print(pad("benchmark", 16) + pad("switchboard", 16) + pad("GraphQLSwift", 16) + "ratio")
+    print(pad("benchmark", 22) + pad("switchboard", 16) + pad("GraphQLSwift", 16) + "ratio")
     for benchmark in selected {
-        let measurements = try measure([benchmark.ours, benchmark.theirs])
+        let measurements = try await measure([benchmark.ours, benchmark.theirs])
         let (ours, theirs) = (measurements[0], measurements[1])
         let ratio = theirs.seconds / ours.seconds
         print(
-            pad(benchmark.name, 16) + pad(format(ours, bytes: benchmark.bytes), 16)
+            pad(benchmark.name, 22) + pad(format(ours, bytes: benchmark.bytes), 16)
                 + pad(format(theirs, bytes: benchmark.bytes), 16) + String(format: "%.1fx", ratio))
     }
 }

@@ -15,21 +15,25 @@ extension Execution {
             writer.string(name)
             return
         }
-        if !type.isBuiltInScalar {
+        guard let scalar = type.builtInScalar else {
             // A custom scalar's value is JSON, however the resolver shaped it.
-            guard let json = Self.json(of: value) else {
-                throw GraphQLError(message: "\(type.name) cannot represent value: \(Self.describe(value))")
+            switch value {
+            case .string(let string): writer.string(string)
+            default:
+                guard let json = Self.json(of: value) else {
+                    throw GraphQLError(message: "\(type.name) cannot represent value: \(Self.describe(value))")
+                }
+                writer.json(json)
             }
-            writer.json(json)
             return
         }
-        switch (type.name, value) {
-        case ("Int", .int(let integer)):
+        switch (scalar, value) {
+        case (.int, .int(let integer)):
             guard Int(Int32.min)...Int(Int32.max) ~= integer else {
                 throw GraphQLError(message: "Int cannot represent non 32-bit signed integer value: \(integer)")
             }
             writer.integer(integer)
-        case ("Int", .float(let double)):
+        case (.int, .float(let double)):
             guard double.isFinite, double == double.rounded() else {
                 throw GraphQLError(message: "Int cannot represent non-integer value: \(InputValue.format(double))")
             }
@@ -37,40 +41,38 @@ extension Execution {
                 throw GraphQLError(message: "Int cannot represent non 32-bit signed integer value: \(InputValue.format(double))")
             }
             writer.integer(Int(double))
-        case ("Int", .boolean(let flag)):
+        case (.int, .boolean(let flag)):
             writer.integer(flag ? 1 : 0)
-        case ("Int", _):
+        case (.int, _):
             throw GraphQLError(message: "Int cannot represent non-integer value: \(Self.describe(value))")
-        case ("Float", .int(let integer)):
+        case (.float, .int(let integer)):
             writer.double(Double(integer))
-        case ("Float", .float(let double)) where double.isFinite:
+        case (.float, .float(let double)) where double.isFinite:
             writer.double(double)
-        case ("Float", .boolean(let flag)):
+        case (.float, .boolean(let flag)):
             writer.double(flag ? 1 : 0)
-        case ("Float", _):
+        case (.float, _):
             throw GraphQLError(message: "Float cannot represent non numeric value: \(Self.describe(value))")
-        case ("String", .string(let string)), ("ID", .string(let string)):
+        case (.string, .string(let string)), (.id, .string(let string)):
             writer.string(string)
-        case ("String", .int(let integer)), ("ID", .int(let integer)):
+        case (.string, .int(let integer)), (.id, .int(let integer)):
             writer.string(String(integer))
-        case ("String", .float(let double)):
+        case (.string, .float(let double)):
             writer.string(InputValue.format(double))
-        case ("String", .boolean(let flag)):
+        case (.string, .boolean(let flag)):
             writer.string(flag ? "true" : "false")
-        case ("String", .enumValue(let name)):
+        case (.string, .enumValue(let name)):
             writer.string(name)
-        case ("String", _):
+        case (.string, _):
             throw GraphQLError(message: "String cannot represent value: \(Self.describe(value))")
-        case ("ID", _):
+        case (.id, _):
             throw GraphQLError(message: "ID cannot represent value: \(Self.describe(value))")
-        case ("Boolean", .boolean(let flag)):
+        case (.boolean, .boolean(let flag)):
             writer.boolean(flag)
-        case ("Boolean", .int(let integer)):
+        case (.boolean, .int(let integer)):
             writer.boolean(integer != 0)
-        case ("Boolean", _):
+        case (.boolean, _):
             throw GraphQLError(message: "Boolean cannot represent a non boolean value: \(Self.describe(value))")
-        default:
-            throw GraphQLError(message: "\(type.name) cannot represent value: \(Self.describe(value))")
         }
     }
 

@@ -7,6 +7,7 @@ struct Execution: Sendable {
     let context: any Sendable
     let resolvers: Resolvers
     let loads: LoadScheduler
+    let plans = SelectionPlans()
     var writer: JSONWriter
     var errors: [GraphQLError] = []
     var path: [GraphQLError.PathComponent] = []
@@ -32,43 +33,34 @@ struct Execution: Sendable {
     }
 
     /// ExecuteSelectionSet (spec 6.3) over the fields of `selectionSets` (one, or the
-    /// merged subselections of fields sharing a response name), writing `{...}`. Returns
-    /// false when a non-null field failed, so that the null propagates to the caller.
+    /// merged subselections of fields sharing a response name, named together by
+    /// `positions`), writing `{...}`. Returns false when a non-null field failed, so that
+    /// the null propagates to the caller.
     mutating func executeSelectionSets(
-        _ selectionSets: [SelectionSet], of objectType: NamedType, value: any Sendable, serial: Bool = false
+        _ selectionSets: [SelectionSet], positions: [UInt32], of objectType: NamedType, value: any Sendable,
+        serial: Bool = false
     ) async -> Bool {
-        var groups = CollectedFields()
-        for selectionSet in selectionSets {
-            do {
-                let collected = try document.collectFields(of: objectType, in: selectionSet, variables: variables)
-                for group in collected.groups {
-                    for field in group.fields { groups.append(field, responseName: group.responseName) }
-                }
-            } catch {
-                record(error, at: [])
-                return false
-            }
+        let plan: SelectionPlan
+        switch self.plan(selectionSets, positions: positions, on: objectType) {
+        case .success(let made): plan = made
+        case .failure(let error):
+            // An `if` of `@skip` or `@include` that could not be coerced: the selection
+            // set cannot be known, so the object is null.
+            record(error, at: [])
+            return false
         }
-        // Prepare every field (arguments coerced, resolver chosen); a query's
-        // asynchronous resolvers then run together, a mutation's root fields one after
-        // another (spec 6.3.4 "Normal and Serial Execution").
-        var prepared: [PreparedField] = []
-        prepared.reserveCapacity(groups.groups.count)
-        for group in groups.groups {
-            path.append(.key(group.responseName))
-            prepared.append(prepare(group.fields, of: objectType, value: value))
-            path.removeLast()
-        }
-        let concurrent = !serial && prepared.lazy.filter(\.isAsync).count > 1
-        guard concurrent else {
-            return await writeFields(groups, prepared, of: objectType) { _ in nil }
+        // A query's asynchronous resolvers run together; a mutation's root fields one
+        // after another (spec 6.3.4 "Normal and Serial Execution").
+        guard !serial, plan.asynchronousFields > 1 else {
+            return await writeFields(plan, of: objectType, value: value) { _ in nil }
         }
         return await withTaskGroup(of: (Int, Result<FieldValue, GraphQLError>).self) { tasks in
-            var running: Set<Int> = []
             let loads = self.loads
-            for (index, field) in prepared.enumerated() {
-                guard case .resolve(let resolver, let info, _) = field, field.isAsync else { continue }
-                running.insert(index)
+            for (index, field) in plan.fields.enumerated() {
+                guard case .resolve(let resolver?, let arguments, let definition) = field.action, field.isAsynchronous else {
+                    continue
+                }
+                let info = resolveInfo(value, arguments, definition, objectType, at: path + [.key(field.responseName)])
                 loads.started(1)
                 tasks.addTask {
                     let result = await Self.resolve(resolver, info)
@@ -77,8 +69,8 @@ struct Execution: Sendable {
                 }
             }
             var arrived: [Int: Result<FieldValue, GraphQLError>] = [:]
-            return await writeFields(groups, prepared, of: objectType) { index in
-                guard running.contains(index) else { return nil }
+            return await writeFields(plan, of: objectType, value: value) { index in
+                guard plan.fields[index].isAsynchronous else { return nil }
                 while arrived[index] == nil {
                     loads.blocked()
                     let next = await tasks.next()
@@ -94,47 +86,72 @@ struct Execution: Sendable {
     /// Writes `{...}`, each field completed in selection order. `started` gives the result
     /// of a resolver already running for the field at an index, or nil to resolve it now.
     private mutating func writeFields(
-        _ groups: CollectedFields, _ prepared: [PreparedField], of objectType: NamedType,
+        _ plan: SelectionPlan, of objectType: NamedType, value: any Sendable,
         started: (Int) async -> Result<FieldValue, GraphQLError>?
     ) async -> Bool {
         writer.raw(UInt8(ascii: "{"))
-        for (index, group) in groups.groups.enumerated() {
+        for (index, field) in plan.fields.enumerated() {
             if index > 0 { writer.raw(UInt8(ascii: ",")) }
-            writer.string(group.responseName)
-            writer.raw(UInt8(ascii: ":"))
-            path.append(.key(group.responseName))
+            writer.append(field.key)
             let completed: Bool
-            switch prepared[index] {
+            switch field.action {
             case .typename:
                 writer.string(objectType.name)
                 completed = true
             case .missing:
-                // Validation rules this out; a field the type lacks is left null.
                 writer.raw("null")
                 completed = true
             case .failed(let error, let definition):
-                completed = await complete(
-                    definition.type, .failure(error), fields: group.fields, definition: definition, parentType: objectType)
-            case .resolve(let resolver, let info, let definition):
+                path.append(.key(field.responseName))
+                completed = await complete(definition.type, .failure(error), field, definition, parentType: objectType)
+                path.removeLast()
+            case .resolve(let resolver, let arguments, let definition):
+                path.append(.key(field.responseName))
                 let result: Result<FieldValue, GraphQLError>
                 if let running = await started(index) {
                     result = running
+                } else if let resolver {
+                    result = await Self.resolve(resolver, resolveInfo(value, arguments, definition, objectType, at: path))
                 } else {
-                    result = await Self.resolve(resolver, info)
+                    result = .success(Resolvers.defaultValue(of: definition, in: value))
                 }
-                completed = await complete(
-                    definition.type, result, fields: group.fields, definition: definition, parentType: objectType)
+                completed = await complete(definition.type, result, field, definition, parentType: objectType)
+                path.removeLast()
             }
-            path.removeLast()
             if !completed { return false }
         }
         writer.raw(UInt8(ascii: "}"))
         return true
     }
 
+    /// The plan for executing `selectionSets` on `objectType`: found, or made once.
+    func plan(
+        _ selectionSets: [SelectionSet], positions: [UInt32], on objectType: NamedType
+    ) -> Result<SelectionPlan, GraphQLError> {
+        plans.plan(positions, on: objectType) {
+            var groups = CollectedFields()
+            do throws(GraphQLError) {
+                for selectionSet in selectionSets {
+                    let collected = try document.collectFields(of: objectType, in: selectionSet, variables: variables)
+                    for group in collected.groups {
+                        for field in group.fields { groups.append(field, responseName: group.responseName) }
+                    }
+                }
+            } catch {
+                var badInput = error
+                badInput.code = badInput.code ?? "BAD_USER_INPUT"
+                return .failure(badInput)
+            }
+            let fields = groups.groups.map { group in
+                FieldPlan(responseName: group.responseName, fields: group.fields, action: action(group.fields, on: objectType))
+            }
+            return .success(SelectionPlan(fields: fields, asynchronousFields: fields.lazy.filter(\.isAsynchronous).count))
+        }
+    }
+
     /// ExecuteField's first half (spec 6.4): the field's definition, its coerced
-    /// arguments and its resolver, ready to run.
-    func prepare(_ fields: [Field], of objectType: NamedType, value: any Sendable) -> PreparedField {
+    /// arguments and its resolver.
+    private func action(_ fields: [Field], on objectType: NamedType) -> FieldPlan.Action {
         let document = document.value
         guard let field = fields.first else { return .missing }
         if document.name(field.name, is: "__typename") { return .typename }
@@ -144,10 +161,7 @@ struct Execution: Sendable {
         do {
             let arguments = try coerceArgumentValues(
                 definition.arguments, given: field.arguments, at: field.span, in: self.document, variables: variables)
-            let info = ResolveInfo(
-                schema: schema, parent: value, arguments: arguments, context: context, field: definition, parentType: objectType,
-                path: path, loads: loads)
-            return .resolve(resolvers.resolver(for: definition, on: objectType), info, definition)
+            return .resolve(resolvers.resolver(for: definition, on: objectType), arguments: arguments, definition)
         } catch {
             var badInput = error
             badInput.code = badInput.code ?? "BAD_USER_INPUT"
@@ -155,19 +169,16 @@ struct Execution: Sendable {
         }
     }
 
-    /// A field ready to resolve: its definition, coerced arguments and resolver.
-    enum PreparedField {
-        case typename
-        case missing
-        case failed(GraphQLError, SchemaField)
-        case resolve(Resolver, ResolveInfo, SchemaField)
-
-        var isAsync: Bool {
-            if case .resolve(.async, _, _) = self { true } else { false }
-        }
+    private func resolveInfo(
+        _ parent: any Sendable, _ arguments: [String: InputValue], _ definition: SchemaField, _ parentType: NamedType,
+        at path: [GraphQLError.PathComponent]
+    ) -> ResolveInfo {
+        ResolveInfo(
+            schema: schema, parent: parent, arguments: arguments, context: context, field: definition, parentType: parentType,
+            path: path, loads: loads)
     }
 
-    private static func resolve(_ resolver: Resolver, _ info: ResolveInfo) async -> Result<FieldValue, GraphQLError> {
+    static func resolve(_ resolver: Resolver, _ info: ResolveInfo) async -> Result<FieldValue, GraphQLError> {
         do {
             switch resolver {
             case .sync(let body): return .success(try body(info))
@@ -191,9 +202,10 @@ struct Execution: Sendable {
     /// a value, null included; false when it is non-null and got none, so the null goes on
     /// up (spec 6.4.4). What was written for a position that ends null is taken back.
     private mutating func complete(
-        _ type: TypeRef, _ result: Result<FieldValue, GraphQLError>, fields: [Field], definition: SchemaField,
+        _ type: TypeRef, _ result: Result<FieldValue, GraphQLError>, _ field: FieldPlan, _ definition: SchemaField,
         parentType: NamedType
     ) async -> Bool {
+        let fields = field.fields
         var type = type
         var nullable = true
         if case .nonNull(let inner) = type { (type, nullable) = (inner, false) }
@@ -239,9 +251,9 @@ struct Execution: Sendable {
             }
             let completed: Bool
             if items.count > 1, resolvers.hasAsynchronousResolvers, isComposite(itemType) {
-                completed = await completeConcurrently(items, as: itemType, fields: fields, definition: definition, parentType: parentType)
+                completed = await completeConcurrently(items, as: itemType, field, definition, parentType: parentType)
             } else {
-                completed = await completeInTurn(items, as: itemType, fields: fields, definition: definition, parentType: parentType)
+                completed = await completeInTurn(items, as: itemType, field, definition, parentType: parentType)
             }
             return completed ? true : nullOut(&self)
         case .named(let id):
@@ -266,13 +278,16 @@ struct Execution: Sendable {
                 }
                 let objectType: NamedType
                 do {
-                    objectType = try runtimeType(of: named, typeName: typeName, definition: definition, parentType: parentType)
+                    objectType = try runtimeType(
+                        of: named, value: parent, typeName: typeName, definition: definition, parentType: parentType)
                 } catch {
                     record(error, at: fields)
                     return nullOut(&self)
                 }
-                let subselections = fields.compactMap(\.selectionSet)
-                guard await executeSelectionSets(subselections, of: objectType, value: parent) else {
+                guard
+                    await executeSelectionSets(
+                        field.subselections, positions: field.subselectionKey, of: objectType, value: parent)
+                else {
                     return nullOut(&self)
                 }
                 return true
@@ -285,13 +300,13 @@ struct Execution: Sendable {
     /// The items of a list, `[...]`, one after another. False when a non-null item got
     /// no value, so the list is null.
     private mutating func completeInTurn(
-        _ items: [FieldValue], as itemType: TypeRef, fields: [Field], definition: SchemaField, parentType: NamedType
+        _ items: [FieldValue], as itemType: TypeRef, _ field: FieldPlan, _ definition: SchemaField, parentType: NamedType
     ) async -> Bool {
         writer.raw(UInt8(ascii: "["))
         for (index, item) in items.enumerated() {
             if index > 0 { writer.raw(UInt8(ascii: ",")) }
             path.append(.index(index))
-            let completed = await complete(itemType, .success(item), fields: fields, definition: definition, parentType: parentType)
+            let completed = await complete(itemType, .success(item), field, definition, parentType: parentType)
             path.removeLast()
             if !completed { return false }
         }
@@ -304,7 +319,7 @@ struct Execution: Sendable {
     /// the keys they load go out in one batch. What follows an item that nulls the list
     /// is dropped, errors included, as completing in turn would never have reached it.
     private mutating func completeConcurrently(
-        _ items: [FieldValue], as itemType: TypeRef, fields: [Field], definition: SchemaField, parentType: NamedType
+        _ items: [FieldValue], as itemType: TypeRef, _ field: FieldPlan, _ definition: SchemaField, parentType: NamedType
     ) async -> Bool {
         let branches = await withTaskGroup(of: (Int, Execution, Bool).self) { tasks in
             loads.started(items.count)
@@ -312,8 +327,7 @@ struct Execution: Sendable {
                 let branch = branch(at: path + [.index(index)])
                 tasks.addTask {
                     var branch = branch
-                    let completed = await branch.complete(
-                        itemType, .success(item), fields: fields, definition: definition, parentType: parentType)
+                    let completed = await branch.complete(itemType, .success(item), field, definition, parentType: parentType)
                     branch.loads.finished()
                     return (index, branch, completed)
                 }
@@ -348,19 +362,29 @@ struct Execution: Sendable {
     /// ResolveAbstractType (spec 6.4.3): the object type an object value is, named by the
     /// resolver when the field's type is an interface or union.
     private func runtimeType(
-        of type: NamedType, typeName: String?, definition: SchemaField, parentType: NamedType
+        of type: NamedType, value: any Sendable, typeName: String?, definition: SchemaField, parentType: NamedType
     ) throws(GraphQLError) -> NamedType {
         guard type.kind.isAbstract else { return type }
+        // A JSON object names its type by its `__typename` key.
+        var typeName = typeName
+        if typeName == nil, let json = value as? InputValue, case .object(let fields) = json,
+            case .string(let name)? = fields["__typename"]
+        {
+            typeName = name
+        }
         guard let typeName else {
             throw GraphQLError(
                 message:
                     "Abstract type \"\(type.name)\" must resolve to an Object type at runtime for field \"\(parentType.name).\(definition.name)\"; the resolver gave no type name."
             )
         }
-        guard let objectType = schema.type(named: typeName), objectType.kind == .object else {
+        guard let objectType = schema.type(named: typeName) else {
             throw GraphQLError(
                 message:
                     "Abstract type \"\(type.name)\" was resolved to a type \"\(typeName)\" that does not exist inside the schema.")
+        }
+        guard objectType.kind == .object else {
+            throw GraphQLError(message: "Abstract type \"\(type.name)\" was resolved to a non-object type \"\(typeName)\".")
         }
         guard schema.isPossibleType(objectType.id, of: type) else {
             throw GraphQLError(message: "Runtime Object type \"\(typeName)\" is not a possible type for \"\(type.name)\".")
@@ -379,7 +403,8 @@ struct Execution: Sendable {
         var error = error
         let source = document.value.source
         if error.locations.isEmpty { error.locations = fields.map { source.location(of: Int($0.span.start)) } }
-        if error.path == nil { error.path = path }
+        // At the root of the response there is no field to point to, so no path.
+        if error.path == nil, !path.isEmpty { error.path = path }
         if error.code == nil { error.code = "INTERNAL_SERVER_ERROR" }
         return error
     }

@@ -97,8 +97,9 @@ public struct Executor: Sendable {
     private func runToEnd(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse {
         var execution = Execution(
             document: request.document, variables: request.variables, context: context, resolvers: resolvers)
+        let selectionSet = request.operation.selectionSet
         let completed = await execution.executeSelectionSets(
-            [request.operation.selectionSet], of: request.rootType, value: rootValue,
+            [selectionSet], positions: [selectionSet.selections.start], of: request.rootType, value: rootValue,
             serial: request.operation.operation == .mutation)
         if !completed {
             // A non-null root field failed: the null reaches `data` itself.

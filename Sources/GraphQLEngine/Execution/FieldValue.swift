@@ -20,7 +20,7 @@ public enum FieldValue: Sendable {
 
 extension FieldValue {
     /// A JSON value as default resolvers read it: objects resolve their fields from their
-    /// keys and name their type with a `__typename` key.
+    /// keys, and name their type, where a field's type is abstract, by a `__typename` key.
     public init(json value: InputValue) {
         switch value {
         case .null: self = .null
@@ -30,12 +30,8 @@ extension FieldValue {
         case .boolean(let flag): self = .boolean(flag)
         case .enumValue(let name): self = .enumValue(name)
         case .list(let items): self = .list(items.map(FieldValue.init(json:)))
-        case .object(let fields):
-            if case .string(let typeName)? = fields["__typename"] {
-                self = .object(value, typeName: typeName)
-            } else {
-                self = .object(value)
-            }
+        // The type name is read only when it is needed (ResolveAbstractType).
+        case .object: self = .object(value)
         }
     }
 }

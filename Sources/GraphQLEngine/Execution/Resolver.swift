@@ -48,17 +48,17 @@ public struct Resolvers: Sendable {
     }
 
     /// The field's resolver: the one given, else introspection's for meta-fields and
-    /// introspection types, else the default resolver.
-    func resolver(for field: SchemaField, on type: NamedType) -> Resolver {
-        byType[type.name]?[field.name] ?? Introspection.resolver(for: field, on: type) ?? Self.defaultResolver
+    /// introspection types; nil for the default resolver.
+    func resolver(for field: SchemaField, on type: NamedType) -> Resolver? {
+        byType[type.name]?[field.name] ?? Introspection.resolver(for: field, on: type)
     }
 
-    /// Reads the field's name as a key of a JSON object parent; anything else has no
-    /// such key, so the field is null.
-    static let defaultResolver = Resolver.sync { info in
-        guard let parent = info.parent as? InputValue, case .object(let fields) = parent,
-            let value = fields[info.field.name]
-        else { return .null }
+    /// The default resolver: the key of the field's name of a JSON object parent
+    /// (`InputValue`); anything else has no such key, so the field is null.
+    static func defaultValue(of field: SchemaField, in parent: any Sendable) -> FieldValue {
+        guard let parent = parent as? InputValue, case .object(let fields) = parent, let value = fields[field.name] else {
+            return .null
+        }
         return FieldValue(json: value)
     }
 }

@@ -85,6 +85,9 @@ public final class NamedType: Sendable {
     public let specifiedByURL: String?
     /// Input objects: `@oneOf` (spec 3.10.1, "OneOf Input Objects").
     public let isOneOf: Bool
+    /// Which of the spec's scalars this is, if it is one: known once, so that writing a
+    /// leaf does not compare names.
+    public let builtInScalar: BuiltInScalar?
 
     private let fieldIndex: NameTable
     private let enumValueIndex: NameTable
@@ -108,6 +111,7 @@ public final class NamedType: Sendable {
         self.inputFields = inputFields
         self.specifiedByURL = specifiedByURL
         self.isOneOf = isOneOf
+        self.builtInScalar = kind == .scalar ? BuiltInScalar(rawValue: name) : nil
         // Where a name repeats, the first wins; the repeat is a schema error reported when building.
         fieldIndex = NameTable(fields.map(\.name))
         enumValueIndex = NameTable(enumValues.map(\.name))
@@ -133,12 +137,21 @@ public final class NamedType: Sendable {
     }
 
     /// Whether this is one of the spec's own scalars (spec 3.5).
-    public var isBuiltInScalar: Bool { kind == .scalar && BuiltIns.scalarNames.contains(name) }
+    public var isBuiltInScalar: Bool { builtInScalar != nil }
     /// Whether this is one of the introspection types (spec 4.2). A user's type whose name
     /// begins with `__` is not: it is an error the schema reports.
     public var isIntrospectionType: Bool { BuiltIns.introspectionTypeNames.contains(name) }
     /// The spec's own types, which every schema has without declaring them.
     public var isBuiltIn: Bool { isBuiltInScalar || isIntrospectionType }
+}
+
+/// The spec's own scalars (spec 3.5).
+public enum BuiltInScalar: String, Sendable {
+    case int = "Int"
+    case float = "Float"
+    case string = "String"
+    case boolean = "Boolean"
+    case id = "ID"
 }
 
 /// FieldDefinition (spec 3.6): a field of an object or interface type.

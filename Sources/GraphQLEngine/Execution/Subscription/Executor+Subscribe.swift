@@ -69,35 +69,37 @@ extension Execution {
     /// field, from its `SubscriptionSource`; or the error that refuses the subscription,
     /// at the field's location and path.
     mutating func sourceStream(of operation: OperationDefinition, rootType: NamedType) async -> Result<EventStream, GraphQLError> {
-        let collected: CollectedFields
-        do {
-            collected = try document.collectFields(of: rootType, in: operation.selectionSet, variables: variables)
-        } catch {
-            return .failure(located(error, at: []))
+        let plan: SelectionPlan
+        switch self.plan([operation.selectionSet], positions: [operation.selectionSet.selections.start], on: rootType) {
+        case .success(let made): plan = made
+        case .failure(let error): return .failure(located(error, at: []))
         }
         // Validation allows one root field; `@skip` may still leave none.
-        guard let group = collected.groups.first else {
+        guard let field = plan.fields.first else {
             return .failure(GraphQLError(message: "The subscription selects no field.", code: "BAD_USER_INPUT"))
         }
-        path = [.key(group.responseName)]
-        switch prepare(group.fields, of: rootType, value: InputValue.object([:])) {
+        path = [.key(field.responseName)]
+        switch field.action {
         case .typename, .missing:
-            return .failure(located(GraphQLError(message: "A subscription must select a field of its type."), at: group.fields))
+            return .failure(located(GraphQLError(message: "A subscription must select a field of its type."), at: field.fields))
         case .failed(let error, _):
-            return .failure(located(error, at: group.fields))
-        case .resolve(_, let info, let definition):
+            return .failure(located(error, at: field.fields))
+        case .resolve(_, let arguments, let definition):
             guard let source = resolvers[subscription: definition.name] else {
                 return .failure(
                     located(
                         GraphQLError(message: "Subscription field \"\(rootType.name).\(definition.name)\" has no event stream."),
-                        at: group.fields))
+                        at: field.fields))
             }
+            let info = ResolveInfo(
+                schema: schema, parent: InputValue.object([:]), arguments: arguments, context: context, field: definition,
+                parentType: rootType, path: path, loads: loads)
             do {
                 return .success(try await source(info))
             } catch let error as GraphQLError {
-                return .failure(located(error, at: group.fields))
+                return .failure(located(error, at: field.fields))
             } catch {
-                return .failure(located(GraphQLError(message: "\(error)"), at: group.fields))
+                return .failure(located(GraphQLError(message: "\(error)"), at: field.fields))
             }
         }
     }

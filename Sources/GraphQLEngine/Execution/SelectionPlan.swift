@@ -1,0 +1,76 @@
+import Synchronization
+
+/// What executing some selection sets on one object type needs, worked out once per
+/// operation and reused for every object it meets there (every item of a list): the
+/// collected fields (spec 6.3.2), and for each response name its definition, resolver
+/// and coerced arguments. Variables do not change while an operation executes, so none
+/// of this does either.
+struct SelectionPlan: Sendable {
+    let fields: [FieldPlan]
+    /// How many fields have asynchronous resolvers: with two or more, they run at once.
+    let asynchronousFields: Int
+}
+
+/// One response name of a selection plan.
+final class FieldPlan: Sendable {
+    let responseName: String
+    /// `"responseName":`, escaped once.
+    let key: [UInt8]
+    /// The fields that share the response name (merged by validation), for locations.
+    let fields: [Field]
+    let action: Action
+    /// The fields' subselections, and their positions, which name them in plans below.
+    let subselections: [SelectionSet]
+    let subselectionKey: [UInt32]
+
+    enum Action: Sendable {
+        case typename
+        /// A field the type lacks; validation rules it out, and it is left null.
+        case missing
+        /// The arguments could not be coerced (spec 6.4.1): a field error every time.
+        case failed(GraphQLError, SchemaField)
+        /// `resolver` nil is the default resolver, called without a `ResolveInfo`.
+        case resolve(Resolver?, arguments: [String: InputValue], SchemaField)
+    }
+
+    init(responseName: String, fields: [Field], action: Action) {
+        self.responseName = responseName
+        var key = JSONWriter(capacity: responseName.utf8.count + 3)
+        key.string(responseName)
+        key.raw(UInt8(ascii: ":"))
+        self.key = key.bytes
+        self.fields = fields
+        self.action = action
+        self.subselections = fields.compactMap(\.selectionSet)
+        self.subselectionKey = subselections.map(\.selections.start)
+    }
+
+    var isAsynchronous: Bool {
+        if case .resolve(.async?, _, _) = action { true } else { false }
+    }
+}
+
+/// The plans of one operation's execution, shared by the tasks that execute its parts.
+final class SelectionPlans: Sendable {
+    private struct Key: Hashable {
+        let sets: [UInt32]
+        let type: TypeID
+    }
+
+    private let plans = Mutex<[Key: Result<SelectionPlan, GraphQLError>]>([:])
+
+    init() {}
+
+    /// The plan for `selectionSets` (named by `positions`) on `objectType`, made by `make`
+    /// the first time.
+    func plan(
+        _ positions: [UInt32], on objectType: NamedType, make: () -> Result<SelectionPlan, GraphQLError>
+    ) -> Result<SelectionPlan, GraphQLError> {
+        let key = Key(sets: positions, type: objectType.id)
+        if let known = plans.withLock({ $0[key] }) { return known }
+        // Made outside the lock: two tasks may both make it, and make the same.
+        let made = make()
+        plans.withLock { $0[key] = made }
+        return made
+    }
+}
