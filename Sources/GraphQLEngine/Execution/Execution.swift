@@ -38,10 +38,16 @@ struct Execution: Sendable {
     /// the null propagates to the caller.
     mutating func executeSelectionSets(
         _ selectionSets: [SelectionSet], positions: [UInt32], of objectType: NamedType, value: any Sendable,
-        serial: Bool = false
+        serial: Bool = false, within parentField: FieldPlan? = nil
     ) async -> Bool {
         let plan: SelectionPlan
-        switch self.plan(selectionSets, positions: positions, on: objectType) {
+        let found =
+            if let parentField {
+                plans.subplan(of: parentField, on: objectType) { makePlan(selectionSets, on: objectType) }
+            } else {
+                self.plan(selectionSets, positions: positions, on: objectType)
+            }
+        switch found {
         case .success(let made): plan = made
         case .failure(let error):
             // An `if` of `@skip` or `@include` that could not be coerced: the selection
@@ -51,6 +57,7 @@ struct Execution: Sendable {
         }
         // A query's asynchronous resolvers run together; a mutation's root fields one
         // after another (spec 6.3.4 "Normal and Serial Execution").
+        let value = ParentValue(value)
         guard !serial, plan.asynchronousFields > 1 else {
             return await writeFields(plan, of: objectType, value: value) { _ in nil }
         }
@@ -60,7 +67,7 @@ struct Execution: Sendable {
                 guard case .resolve(let resolver?, let arguments, let definition) = field.action, field.isAsynchronous else {
                     continue
                 }
-                let info = resolveInfo(value, arguments, definition, objectType, at: path + [.key(field.responseName)])
+                let info = resolveInfo(value.boxed, arguments, definition, objectType, at: path + [.key(field.responseName)])
                 loads.started(1)
                 tasks.addTask {
                     let result = await Self.resolve(resolver, info)
@@ -70,7 +77,6 @@ struct Execution: Sendable {
             }
             var arrived: [Int: Result<FieldValue, GraphQLError>] = [:]
             return await writeFields(plan, of: objectType, value: value) { index in
-                guard plan.fields[index].isAsynchronous else { return nil }
                 while arrived[index] == nil {
                     loads.blocked()
                     let next = await tasks.next()
@@ -86,7 +92,7 @@ struct Execution: Sendable {
     /// Writes `{...}`, each field completed in selection order. `started` gives the result
     /// of a resolver already running for the field at an index, or nil to resolve it now.
     private mutating func writeFields(
-        _ plan: SelectionPlan, of objectType: NamedType, value: any Sendable,
+        _ plan: SelectionPlan, of objectType: NamedType, value: ParentValue,
         started: (Int) async -> Result<FieldValue, GraphQLError>?
     ) async -> Bool {
         writer.raw(UInt8(ascii: "{"))
@@ -108,14 +114,18 @@ struct Execution: Sendable {
             case .resolve(let resolver, let arguments, let definition):
                 path.append(.key(field.responseName))
                 let result: Result<FieldValue, GraphQLError>
-                if let running = await started(index) {
+                if field.isAsynchronous, let running = await started(index) {
                     result = running
                 } else if let resolver {
-                    result = await Self.resolve(resolver, resolveInfo(value, arguments, definition, objectType, at: path))
+                    result = await Self.resolve(resolver, resolveInfo(value.boxed, arguments, definition, objectType, at: path))
                 } else {
-                    result = .success(Resolvers.defaultValue(of: definition, in: value))
+                    result = .success(value.defaultValue(of: definition))
                 }
-                completed = await complete(definition.type, result, field, definition, parentType: objectType)
+                if let leaf = field.leafType {
+                    completed = completeLeaf(leaf, nullable: field.leafIsNullable, result, field, definition, parentType: objectType)
+                } else {
+                    completed = await complete(definition.type, result, field, definition, parentType: objectType)
+                }
                 path.removeLast()
             }
             if !completed { return false }
@@ -128,7 +138,11 @@ struct Execution: Sendable {
     func plan(
         _ selectionSets: [SelectionSet], positions: [UInt32], on objectType: NamedType
     ) -> Result<SelectionPlan, GraphQLError> {
-        plans.plan(positions, on: objectType) {
+        plans.plan(positions, on: objectType) { makePlan(selectionSets, on: objectType) }
+    }
+
+    /// CollectFields (spec 6.3.2) over `selectionSets`, and what each field needs.
+    private func makePlan(_ selectionSets: [SelectionSet], on objectType: NamedType) -> Result<SelectionPlan, GraphQLError> {
             var groups = CollectedFields()
             do throws(GraphQLError) {
                 for selectionSet in selectionSets {
@@ -143,10 +157,11 @@ struct Execution: Sendable {
                 return .failure(badInput)
             }
             let fields = groups.groups.map { group in
-                FieldPlan(responseName: group.responseName, fields: group.fields, action: action(group.fields, on: objectType))
+                FieldPlan(
+                    responseName: group.responseName, fields: group.fields, action: action(group.fields, on: objectType),
+                    schema: schema)
             }
             return .success(SelectionPlan(fields: fields, asynchronousFields: fields.lazy.filter(\.isAsynchronous).count))
-        }
     }
 
     /// ExecuteField's first half (spec 6.4): the field's definition, its coerced
@@ -286,7 +301,7 @@ struct Execution: Sendable {
                 }
                 guard
                     await executeSelectionSets(
-                        field.subselections, positions: field.subselectionKey, of: objectType, value: parent)
+                        field.subselections, positions: field.subselectionKey, of: objectType, value: parent, within: field)
                 else {
                     return nullOut(&self)
                 }
@@ -295,6 +310,38 @@ struct Execution: Sendable {
                 return nullOut(&self)
             }
         }
+    }
+
+    /// CompleteValue for a field of a scalar or enum type, synchronously: most fields are.
+    private mutating func completeLeaf(
+        _ type: NamedType, nullable: Bool, _ result: Result<FieldValue, GraphQLError>, _ field: FieldPlan,
+        _ definition: SchemaField, parentType: NamedType
+    ) -> Bool {
+        let mark = writer.count
+        switch result {
+        case .success(.null):
+            if nullable {
+                writer.raw("null")
+                return true
+            }
+            record(
+                GraphQLError(message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name)."),
+                at: field.fields)
+            return false
+        case .success(let value):
+            do {
+                try serialize(value, as: type)
+                return true
+            } catch {
+                record(error, at: field.fields)
+            }
+        case .failure(let error):
+            record(error, at: field.fields)
+        }
+        writer.truncate(to: mark)
+        guard nullable else { return false }
+        writer.raw("null")
+        return true
     }
 
     /// The items of a list, `[...]`, one after another. False when a non-null item got

@@ -52,13 +52,35 @@ public struct Resolvers: Sendable {
     func resolver(for field: SchemaField, on type: NamedType) -> Resolver? {
         byType[type.name]?[field.name] ?? Introspection.resolver(for: field, on: type)
     }
+}
 
-    /// The default resolver: the key of the field's name of a JSON object parent
-    /// (`InputValue`); anything else has no such key, so the field is null.
-    static func defaultValue(of field: SchemaField, in parent: any Sendable) -> FieldValue {
-        guard let parent = parent as? InputValue, case .object(let fields) = parent, let value = fields[field.name] else {
-            return .null
+/// The object whose fields are being executed: a JSON object (`InputValue`), which the
+/// default resolver reads by key, told apart once per object rather than cast for each
+/// field; or any other value, which only resolvers read.
+enum ParentValue: Sendable {
+    case json([String: InputValue])
+    case other(any Sendable)
+
+    init(_ value: any Sendable) {
+        if let json = value as? InputValue, case .object(let fields) = json {
+            self = .json(fields)
+        } else {
+            self = .other(value)
         }
+    }
+
+    /// The value as resolvers are given it.
+    var boxed: any Sendable {
+        switch self {
+        case .json(let fields): InputValue.object(fields)
+        case .other(let value): value
+        }
+    }
+
+    /// The default resolver: the key of the field's name of a JSON object; anything else
+    /// has no such key, so the field is null.
+    func defaultValue(of field: SchemaField) -> FieldValue {
+        guard case .json(let fields) = self, let value = fields[field.name] else { return .null }
         return FieldValue(json: value)
     }
 }

@@ -22,6 +22,13 @@ final class FieldPlan: Sendable {
     /// The fields' subselections, and their positions, which name them in plans below.
     let subselections: [SelectionSet]
     let subselectionKey: [UInt32]
+    /// A field of a scalar or enum type (or a non-null one): completed without the
+    /// general, asynchronous path.
+    let leafType: NamedType?
+    let leafIsNullable: Bool
+    /// The plan of the subselections on the object type last met here: objects of one
+    /// field are nearly always of one type, so most lookups end here.
+    let lastSubplan = Mutex<(type: TypeID, plan: Result<SelectionPlan, GraphQLError>)?>(nil)
 
     enum Action: Sendable {
         case typename
@@ -33,7 +40,7 @@ final class FieldPlan: Sendable {
         case resolve(Resolver?, arguments: [String: InputValue], SchemaField)
     }
 
-    init(responseName: String, fields: [Field], action: Action) {
+    init(responseName: String, fields: [Field], action: Action, schema: Schema) {
         self.responseName = responseName
         var key = JSONWriter(capacity: responseName.utf8.count + 3)
         key.string(responseName)
@@ -43,6 +50,15 @@ final class FieldPlan: Sendable {
         self.action = action
         self.subselections = fields.compactMap(\.selectionSet)
         self.subselectionKey = subselections.map(\.selections.start)
+        var leaf: (NamedType, Bool)?
+        if case .resolve(_, _, let definition) = action {
+            switch definition.type {
+            case .named(let id) where schema[id].kind.isLeaf: leaf = (schema[id], true)
+            case .nonNull(.named(let id)) where schema[id].kind.isLeaf: leaf = (schema[id], false)
+            default: leaf = nil
+            }
+        }
+        (leafType, leafIsNullable) = (leaf?.0, leaf?.1 ?? true)
     }
 
     var isAsynchronous: Bool {
@@ -60,6 +76,16 @@ final class SelectionPlans: Sendable {
     private let plans = Mutex<[Key: Result<SelectionPlan, GraphQLError>]>([:])
 
     init() {}
+
+    /// The plan of `field`'s subselections on `objectType`, made by `make` the first time.
+    func subplan(
+        of field: FieldPlan, on objectType: NamedType, make: () -> Result<SelectionPlan, GraphQLError>
+    ) -> Result<SelectionPlan, GraphQLError> {
+        if let last = field.lastSubplan.withLock({ $0 }), last.type == objectType.id { return last.plan }
+        let found = plan(field.subselectionKey, on: objectType, make: make)
+        field.lastSubplan.withLock { $0 = (objectType.id, found) }
+        return found
+    }
 
     /// The plan for `selectionSets` (named by `positions`) on `objectType`, made by `make`
     /// the first time.
