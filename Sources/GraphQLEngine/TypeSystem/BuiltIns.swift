@@ -5,6 +5,8 @@
 /// printer and one introspection serve them all; only the builder knows them as built in.
 enum BuiltIns {
     static let scalarNames: Set<String> = ["Int", "Float", "String", "Boolean", "ID"]
+    /// `@deprecated`'s reason when none is given.
+    static let defaultDeprecationReason = "No longer supported"
     static let directiveNames: Set<String> = ["skip", "include", "deprecated", "specifiedBy", "oneOf"]
     /// The introspection types below, by name: a user's type named with `__` is not one of
     /// them, and is refused as a reserved name.

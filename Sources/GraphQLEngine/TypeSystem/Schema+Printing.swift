@@ -102,8 +102,26 @@ extension Schema {
         }
     }
 
+    /// An applied directive as the source gave it; `@deprecated` and `@specifiedBy` in a
+    /// canonical form instead (a bare `@deprecated` for the default reason, quoted
+    /// strings), so that two schemas introspection cannot tell apart print the same.
     private static func directive(_ applied: AppliedDirective) -> SyntaxTree.Directive {
-        SyntaxTree.Directive(name: SyntaxTree.Name(applied.name), arguments: applied.arguments)
+        let name = SyntaxTree.Name(applied.name)
+        func quoted(_ argument: String) -> [SyntaxTree.Argument] {
+            guard case .string(let text)? = applied.argument(named: argument) else { return applied.arguments }
+            return [SyntaxTree.Argument(name: SyntaxTree.Name(argument), value: .string(SyntaxTree.StringValue(text.value)))]
+        }
+        switch applied.name {
+        case "deprecated":
+            if case .string(let reason)? = applied.argument(named: "reason"), reason.value != BuiltIns.defaultDeprecationReason {
+                return SyntaxTree.Directive(name: name, arguments: quoted("reason"))
+            }
+            return SyntaxTree.Directive(name: name)
+        case "specifiedBy":
+            return SyntaxTree.Directive(name: name, arguments: quoted("url"))
+        default:
+            return SyntaxTree.Directive(name: name, arguments: applied.arguments)
+        }
     }
 
     /// A description of several lines as a block string, which reads as it was written;

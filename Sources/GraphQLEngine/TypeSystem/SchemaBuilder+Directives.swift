@@ -126,7 +126,7 @@ extension SchemaBuilder {
     /// `@deprecated(reason:)`, with the directive's default reason when none is given.
     static func deprecationReason(_ directives: [AppliedDirective]) -> String? {
         guard let deprecated = directives.first(where: { $0.name == "deprecated" }) else { return nil }
-        return deprecated.argument(named: "reason").flatMap(string) ?? "No longer supported"
+        return deprecated.argument(named: "reason").flatMap(string) ?? BuiltIns.defaultDeprecationReason
     }
 
     static func string(_ value: SyntaxTree.Value) -> String? {
