@@ -88,6 +88,7 @@ extension Execution {
         case .enumValue(let name): return .string(name)
         case .scalar(let json): return json
         case .object(let parent, _): return parent as? InputValue
+        case .jsonObject(let fields): return .object(fields)
         case .list(let items):
             var values: [InputValue] = []
             for item in items {

@@ -37,7 +37,7 @@ struct Execution: Sendable {
     /// `positions`), writing `{...}`. Returns false when a non-null field failed, so that
     /// the null propagates to the caller.
     mutating func executeSelectionSets(
-        _ selectionSets: [SelectionSet], positions: [UInt32], of objectType: NamedType, value: any Sendable,
+        _ selectionSets: [SelectionSet], positions: [UInt32], of objectType: NamedType, value: ParentValue,
         serial: Bool = false, within parentField: FieldPlan? = nil
     ) async -> Bool {
         let plan: SelectionPlan
@@ -57,7 +57,6 @@ struct Execution: Sendable {
         }
         // A query's asynchronous resolvers run together; a mutation's root fields one
         // after another (spec 6.3.4 "Normal and Serial Execution").
-        let value = ParentValue(value)
         guard !serial, plan.asynchronousFields > 1 else {
             return await writeFields(plan, of: objectType, value: value) { _ in nil }
         }
@@ -99,6 +98,15 @@ struct Execution: Sendable {
         for (index, field) in plan.fields.enumerated() {
             if index > 0 { writer.raw(UInt8(ascii: ",")) }
             writer.append(field.key)
+            if let leaf = field.defaultResolvedLeaf {
+                // The most common field: a leaf read from a JSON parent. The path is
+                // only needed for an error.
+                let value = value.defaultValue(of: leaf.definition)
+                guard completeLeaf(leaf.type, nullable: field.leafIsNullable, .success(value), field, leaf.definition, parentType: objectType) else {
+                    return false
+                }
+                continue
+            }
             let completed: Bool
             switch field.action {
             case .typename:
@@ -113,6 +121,7 @@ struct Execution: Sendable {
                 path.removeLast()
             case .resolve(let resolver, let arguments, let definition):
                 path.append(.key(field.responseName))
+                defer { path.removeLast() }
                 let result: Result<FieldValue, GraphQLError>
                 if field.isAsynchronous, let running = await started(index) {
                     result = running
@@ -126,7 +135,6 @@ struct Execution: Sendable {
                 } else {
                     completed = await complete(definition.type, result, field, definition, parentType: objectType)
                 }
-                path.removeLast()
             }
             if !completed { return false }
         }
@@ -161,7 +169,7 @@ struct Execution: Sendable {
                     responseName: group.responseName, fields: group.fields, action: action(group.fields, on: objectType),
                     schema: schema)
             }
-            return .success(SelectionPlan(fields: fields, asynchronousFields: fields.lazy.filter(\.isAsynchronous).count))
+            return .success(SelectionPlan(fields: fields))
     }
 
     /// ExecuteField's first half (spec 6.4): the field's definition, its coerced
@@ -283,7 +291,12 @@ struct Execution: Sendable {
                     return nullOut(&self)
                 }
             case .object, .interface, .union:
-                guard case .object(let parent, let typeName) = value else {
+                let parent: ParentValue
+                let typeName: String?
+                switch value {
+                case .object(let value, let name): (parent, typeName) = (ParentValue(value), name)
+                case .jsonObject(let fields): (parent, typeName) = (.json(fields), nil)
+                default:
                     record(
                         GraphQLError(
                             message:
@@ -318,6 +331,13 @@ struct Execution: Sendable {
         _ definition: SchemaField, parentType: NamedType
     ) -> Bool {
         let mark = writer.count
+        // Default-resolved leaves run without their key on the path; errors need it.
+        let pathHasKey = field.defaultResolvedLeaf == nil
+        func record(_ error: GraphQLError, _ execution: inout Execution) {
+            if !pathHasKey { execution.path.append(.key(field.responseName)) }
+            execution.record(error, at: field.fields)
+            if !pathHasKey { execution.path.removeLast() }
+        }
         switch result {
         case .success(.null):
             if nullable {
@@ -326,17 +346,17 @@ struct Execution: Sendable {
             }
             record(
                 GraphQLError(message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name)."),
-                at: field.fields)
+                &self)
             return false
         case .success(let value):
             do {
                 try serialize(value, as: type)
                 return true
             } catch {
-                record(error, at: field.fields)
+                record(error, &self)
             }
         case .failure(let error):
-            record(error, at: field.fields)
+            record(error, &self)
         }
         writer.truncate(to: mark)
         guard nullable else { return false }
@@ -409,14 +429,12 @@ struct Execution: Sendable {
     /// ResolveAbstractType (spec 6.4.3): the object type an object value is, named by the
     /// resolver when the field's type is an interface or union.
     private func runtimeType(
-        of type: NamedType, value: any Sendable, typeName: String?, definition: SchemaField, parentType: NamedType
+        of type: NamedType, value: ParentValue, typeName: String?, definition: SchemaField, parentType: NamedType
     ) throws(GraphQLError) -> NamedType {
         guard type.kind.isAbstract else { return type }
         // A JSON object names its type by its `__typename` key.
         var typeName = typeName
-        if typeName == nil, let json = value as? InputValue, case .object(let fields) = json,
-            case .string(let name)? = fields["__typename"]
-        {
+        if typeName == nil, case .json(let fields) = value, case .string(let name)? = fields["__typename"] {
             typeName = name
         }
         guard let typeName else {

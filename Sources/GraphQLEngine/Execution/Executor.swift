@@ -99,7 +99,7 @@ public struct Executor: Sendable {
             document: request.document, variables: request.variables, context: context, resolvers: resolvers)
         let selectionSet = request.operation.selectionSet
         let completed = await execution.executeSelectionSets(
-            [selectionSet], positions: [selectionSet.selections.start], of: request.rootType, value: rootValue,
+            [selectionSet], positions: [selectionSet.selections.start], of: request.rootType, value: ParentValue(rootValue),
             serial: request.operation.operation == .mutation)
         if !completed {
             // A non-null root field failed: the null reaches `data` itself.

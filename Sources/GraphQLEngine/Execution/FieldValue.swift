@@ -15,6 +15,9 @@ public enum FieldValue: Sendable {
     /// A custom scalar's value (`JSON`, `DateTime`), written to the response as this JSON.
     case scalar(InputValue)
     case object(any Sendable, typeName: String? = nil)
+    /// A JSON object, as default resolvers read it: its fields are its keys, and where
+    /// the field's type is abstract its `__typename` key names its type.
+    case jsonObject([String: InputValue])
     case list([FieldValue])
 }
 
@@ -31,7 +34,7 @@ extension FieldValue {
         case .enumValue(let name): self = .enumValue(name)
         case .list(let items): self = .list(items.map(FieldValue.init(json:)))
         // The type name is read only when it is needed (ResolveAbstractType).
-        case .object: self = .object(value)
+        case .object(let fields): self = .jsonObject(fields)
         }
     }
 }

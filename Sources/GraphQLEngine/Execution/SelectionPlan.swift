@@ -4,11 +4,16 @@ import Synchronization
 /// operation and reused for every object it meets there (every item of a list): the
 /// collected fields (spec 6.3.2), and for each response name its definition, resolver
 /// and coerced arguments. Variables do not change while an operation executes, so none
-/// of this does either.
-struct SelectionPlan: Sendable {
+/// of this does either. A class, so that handing a plan out of the cache is one reference.
+final class SelectionPlan: Sendable {
     let fields: [FieldPlan]
     /// How many fields have asynchronous resolvers: with two or more, they run at once.
     let asynchronousFields: Int
+
+    init(fields: [FieldPlan]) {
+        self.fields = fields
+        asynchronousFields = fields.lazy.filter(\.isAsynchronous).count
+    }
 }
 
 /// One response name of a selection plan.
@@ -26,6 +31,8 @@ final class FieldPlan: Sendable {
     /// general, asynchronous path.
     let leafType: NamedType?
     let leafIsNullable: Bool
+    /// A leaf with the default resolver: its definition and type, to skip the rest.
+    let defaultResolvedLeaf: (definition: SchemaField, type: NamedType)?
     /// The plan of the subselections on the object type last met here: objects of one
     /// field are nearly always of one type, so most lookups end here.
     let lastSubplan = Mutex<(type: TypeID, plan: Result<SelectionPlan, GraphQLError>)?>(nil)
@@ -59,6 +66,11 @@ final class FieldPlan: Sendable {
             }
         }
         (leafType, leafIsNullable) = (leaf?.0, leaf?.1 ?? true)
+        if case .resolve(nil, _, let definition) = action, let leafType {
+            defaultResolvedLeaf = (definition, leafType)
+        } else {
+            defaultResolvedLeaf = nil
+        }
     }
 
     var isAsynchronous: Bool {
