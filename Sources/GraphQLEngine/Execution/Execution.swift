@@ -102,7 +102,8 @@ struct Execution: Sendable {
                 // The most common field: a leaf read from a JSON parent. The path is
                 // only needed for an error.
                 let value = value.defaultValue(of: leaf.definition)
-                guard completeLeaf(leaf.type, nullable: field.leafIsNullable, .success(value), field, leaf.definition, parentType: objectType) else {
+                guard completeLeaf(leaf.type, nullable: field.leafIsNullable, value, field, leaf.definition, parentType: objectType)
+                else {
                     return false
                 }
                 continue
@@ -131,7 +132,14 @@ struct Execution: Sendable {
                     result = .success(value.defaultValue(of: definition))
                 }
                 if let leaf = field.leafType {
-                    completed = completeLeaf(leaf, nullable: field.leafIsNullable, result, field, definition, parentType: objectType)
+                    switch result {
+                    case .success(let value):
+                        completed = completeLeaf(leaf, nullable: field.leafIsNullable, value, field, definition, parentType: objectType)
+                    case .failure(let error):
+                        record(error, at: field.fields)
+                        if field.leafIsNullable { writer.raw("null") }
+                        completed = field.leafIsNullable
+                    }
                 } else {
                     completed = await complete(definition.type, result, field, definition, parentType: objectType)
                 }
@@ -327,41 +335,33 @@ struct Execution: Sendable {
 
     /// CompleteValue for a field of a scalar or enum type, synchronously: most fields are.
     private mutating func completeLeaf(
-        _ type: NamedType, nullable: Bool, _ result: Result<FieldValue, GraphQLError>, _ field: FieldPlan,
-        _ definition: SchemaField, parentType: NamedType
+        _ type: NamedType, nullable: Bool, _ value: FieldValue, _ field: FieldPlan, _ definition: SchemaField,
+        parentType: NamedType
     ) -> Bool {
-        let mark = writer.count
-        // Default-resolved leaves run without their key on the path; errors need it.
-        let pathHasKey = field.defaultResolvedLeaf == nil
-        func record(_ error: GraphQLError, _ execution: inout Execution) {
-            if !pathHasKey { execution.path.append(.key(field.responseName)) }
-            execution.record(error, at: field.fields)
-            if !pathHasKey { execution.path.removeLast() }
-        }
-        switch result {
-        case .success(.null):
+        let error: GraphQLError
+        if case .null = value {
             if nullable {
                 writer.raw("null")
                 return true
             }
-            record(
-                GraphQLError(message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name)."),
-                &self)
-            return false
-        case .success(let value):
+            error = GraphQLError(message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name).")
+        } else {
+            let mark = writer.count
             do {
                 try serialize(value, as: type)
                 return true
-            } catch {
-                record(error, &self)
+            } catch let refused {
+                writer.truncate(to: mark)
+                error = refused
             }
-        case .failure(let error):
-            record(error, &self)
         }
-        writer.truncate(to: mark)
-        guard nullable else { return false }
-        writer.raw("null")
-        return true
+        // Default-resolved leaves run without their key on the path; the error needs it.
+        let keyed = field.defaultResolvedLeaf != nil
+        if keyed { path.append(.key(field.responseName)) }
+        record(error, at: field.fields)
+        if keyed { path.removeLast() }
+        if nullable { writer.raw("null") }
+        return nullable
     }
 
     /// The items of a list, `[...]`, one after another. False when a non-null item got
