@@ -1,3 +1,4 @@
+import Foundation
 import GraphQLEngine
 import Testing
 
@@ -74,5 +75,38 @@ import Testing
         #expect(throws: ScalarCoercionError("DateTime cannot represent a non string value: 1700000000")) {
             try DateTimeScalar.coercion.coerce(.int(1_700_000_000))
         }
+    }
+
+    @Test func aDateIsWrittenInRFC3339() throws {
+        let serialize = try #require(DateTimeScalar.coercion.serialize)
+        #expect(try serialize(.object(Date(timeIntervalSince1970: 1_795_000_000))) == .string("2026-11-18T11:06:40Z"))
+        #expect(try serialize(.object(Date(timeIntervalSince1970: 1_795_000_000.25))) == .string("2026-11-18T11:06:40.250Z"))
+        #expect(try serialize(.string("2026-11-24T09:30:00+01:00")) == .string("2026-11-24T09:30:00+01:00"))
+    }
+
+    @Test func aDateTimeFieldRefusesWhatIsNotADate() throws {
+        let serialize = try #require(DateTimeScalar.coercion.serialize)
+        #expect(throws: ScalarCoercionError("DateTime cannot represent an invalid date-time string: \"yesterday\"")) {
+            try serialize(.string("yesterday"))
+        }
+        #expect(throws: ScalarCoercionError("DateTime cannot represent a value that is not a date: 5")) {
+            try serialize(.int(5))
+        }
+    }
+
+    @Test func executionWritesDateTimeFieldsThroughTheScalar() async throws {
+        let schema = try SchemaLoader.build(sources: [
+            Source("scalar DateTime\ntype Query { now: DateTime later: DateTime broken: DateTime }")
+        ])
+        var resolvers = Resolvers()
+        resolvers["Query", "now"] = .sync { _ in .object(Date(timeIntervalSince1970: 0)) }
+        resolvers["Query", "later"] = .sync { _ in .string("2026-11-24T08:30:00Z") }
+        resolvers["Query", "broken"] = .sync { _ in .string("soon") }
+        let document = try Validator.validate(try Parser.parse("{ now later broken }"), against: schema)
+        let response = await Executor(resolvers: resolvers).execute(document)
+        #expect(
+            response.text
+                == #"{"errors":[{"message":"DateTime cannot represent an invalid date-time string: \"soon\"","locations":[{"line":1,"column":13}],"path":["broken"],"extensions":{"code":"INTERNAL_SERVER_ERROR"}}],"data":{"now":"1970-01-01T00:00:00Z","later":"2026-11-24T08:30:00Z","broken":null}}"#
+        )
     }
 }

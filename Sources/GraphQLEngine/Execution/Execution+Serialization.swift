@@ -16,7 +16,16 @@ extension Execution {
             return
         }
         guard let scalar = type.builtInScalar else {
-            // A custom scalar's value is JSON, however the resolver shaped it.
+            if let serialize = schema.coercion(for: type)?.serialize {
+                do {
+                    writer.json(try serialize(value))
+                } catch {
+                    throw GraphQLError(message: error.message)
+                }
+                return
+            }
+            // Without a serializer, a custom scalar's value is JSON, however the resolver
+            // shaped it.
             switch value {
             case .string(let string): writer.string(string)
             default:

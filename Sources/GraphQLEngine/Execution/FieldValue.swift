@@ -38,3 +38,8 @@ extension FieldValue {
         }
     }
 }
+
+extension FieldValue: CustomStringConvertible {
+    /// The value as error messages quote it: as JSON where it is JSON.
+    public var description: String { Execution.describe(self) }
+}

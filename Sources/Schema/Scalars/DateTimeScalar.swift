@@ -1,17 +1,38 @@
+import Foundation
 import GraphQLEngine
 
 /// `DateTime`: a date-time as RFC 3339 writes it (section 5.6, `date-time`), such as
 /// `2026-11-24T08:30:00Z` or `2026-11-24T09:30:00.250+01:00`. Input is checked here;
-/// the value stays the client's text until a resolver reads it.
+/// the value stays the client's text until a resolver reads it. A resolver may give a
+/// `Date` (written in UTC) or RFC 3339 text (checked, and written as it is).
 enum DateTimeScalar {
-    static let coercion = ScalarCoercion { value throws(ScalarCoercionError) in
-        guard case .string(let text) = value else {
-            throw ScalarCoercionError("DateTime cannot represent a non string value: \(value)")
-        }
-        guard isDateTime(Array(text.utf8)) else {
-            throw ScalarCoercionError("DateTime cannot represent an invalid date-time string: \(value)")
-        }
-        return value
+    static let coercion = ScalarCoercion(
+        coerce: { value throws(ScalarCoercionError) in
+            guard case .string(let text) = value else {
+                throw ScalarCoercionError("DateTime cannot represent a non string value: \(value)")
+            }
+            guard isDateTime(Array(text.utf8)) else {
+                throw ScalarCoercionError("DateTime cannot represent an invalid date-time string: \(value)")
+            }
+            return value
+        },
+        serialize: { value throws(ScalarCoercionError) in
+            switch value {
+            case .object(let date as Date, _):
+                return .string(format(date))
+            case .string(let text) where isDateTime(Array(text.utf8)):
+                return .string(text)
+            case .string(let text):
+                throw ScalarCoercionError("DateTime cannot represent an invalid date-time string: \(InputValue.string(text))")
+            default:
+                throw ScalarCoercionError("DateTime cannot represent a value that is not a date: \(value)")
+            }
+        })
+
+    /// `2026-11-24T08:30:00Z`, with milliseconds when the date has a fraction of a second.
+    static func format(_ date: Date) -> String {
+        let whole = date.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970
+        return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: !whole))
     }
 
     /// full-date "T" full-time, with time-offset "Z" or ±hh:mm (RFC 3339 section 5.6);
