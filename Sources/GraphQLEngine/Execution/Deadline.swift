@@ -92,7 +92,8 @@ enum Deadline {
             finish(with: Deadline.cancelled)
         }
 
-        private static func sleep<C: Clock>(on clock: C, for duration: Duration) async throws where C.Duration == Duration {
+        private static func sleep<C: Clock>(on clock: C, for duration: Duration) async throws
+        where C.Duration == Duration {
             try await clock.sleep(for: duration)
         }
     }

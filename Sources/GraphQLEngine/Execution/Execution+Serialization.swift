@@ -7,7 +7,8 @@ extension Execution {
             let name: String
             switch value {
             case .enumValue(let text), .string(let text): name = text
-            default: throw GraphQLError(message: "Enum \"\(type.name)\" cannot represent value: \(Self.describe(value))")
+            default:
+                throw GraphQLError(message: "Enum \"\(type.name)\" cannot represent value: \(Self.describe(value))")
             }
             guard type.enumValue(named: name) != nil else {
                 throw GraphQLError(message: "Enum \"\(type.name)\" cannot represent value: \"\(name)\"")
@@ -47,7 +48,8 @@ extension Execution {
                 throw GraphQLError(message: "Int cannot represent non-integer value: \(InputValue.format(double))")
             }
             guard Double(Int32.min)...Double(Int32.max) ~= double else {
-                throw GraphQLError(message: "Int cannot represent non 32-bit signed integer value: \(InputValue.format(double))")
+                throw GraphQLError(
+                    message: "Int cannot represent non 32-bit signed integer value: \(InputValue.format(double))")
             }
             writer.integer(Int(double))
         case (.int, .boolean(let flag)):

@@ -63,10 +63,12 @@ struct Execution: Sendable {
         return await withTaskGroup(of: (Int, Result<FieldValue, GraphQLError>).self) { tasks in
             let loads = self.loads
             for (index, field) in plan.fields.enumerated() {
-                guard case .resolve(let resolver?, let arguments, let definition) = field.action, field.isAsynchronous else {
+                guard case .resolve(let resolver?, let arguments, let definition) = field.action, field.isAsynchronous
+                else {
                     continue
                 }
-                let info = resolveInfo(value.boxed, arguments, definition, objectType, at: path + [.key(field.responseName)])
+                let info = resolveInfo(
+                    value.boxed, arguments, definition, objectType, at: path + [.key(field.responseName)])
                 loads.started(1)
                 tasks.addTask {
                     let result = await Self.resolve(resolver, info)
@@ -102,7 +104,10 @@ struct Execution: Sendable {
                 // The most common field: a leaf read from a JSON parent. The path is
                 // only needed for an error.
                 let value = value.defaultValue(of: leaf.definition)
-                guard completeLeaf(leaf.type, nullable: field.leafIsNullable, value, field, leaf.definition, parentType: objectType)
+                guard
+                    completeLeaf(
+                        leaf.type, nullable: field.leafIsNullable, value, field, leaf.definition, parentType: objectType
+                    )
                 else {
                     return false
                 }
@@ -127,14 +132,16 @@ struct Execution: Sendable {
                 if field.isAsynchronous, let running = await started(index) {
                     result = running
                 } else if let resolver {
-                    result = await Self.resolve(resolver, resolveInfo(value.boxed, arguments, definition, objectType, at: path))
+                    result = await Self.resolve(
+                        resolver, resolveInfo(value.boxed, arguments, definition, objectType, at: path))
                 } else {
                     result = .success(value.defaultValue(of: definition))
                 }
                 if let leaf = field.leafType {
                     switch result {
                     case .success(let value):
-                        completed = completeLeaf(leaf, nullable: field.leafIsNullable, value, field, definition, parentType: objectType)
+                        completed = completeLeaf(
+                            leaf, nullable: field.leafIsNullable, value, field, definition, parentType: objectType)
                     case .failure(let error):
                         record(error, at: field.fields)
                         if field.leafIsNullable { writer.raw("null") }
@@ -158,26 +165,28 @@ struct Execution: Sendable {
     }
 
     /// CollectFields (spec 6.3.2) over `selectionSets`, and what each field needs.
-    private func makePlan(_ selectionSets: [SelectionSet], on objectType: NamedType) -> Result<SelectionPlan, GraphQLError> {
-            var groups = CollectedFields()
-            do throws(GraphQLError) {
-                for selectionSet in selectionSets {
-                    let collected = try document.collectFields(of: objectType, in: selectionSet, variables: variables)
-                    for group in collected.groups {
-                        for field in group.fields { groups.append(field, responseName: group.responseName) }
-                    }
+    private func makePlan(_ selectionSets: [SelectionSet], on objectType: NamedType) -> Result<
+        SelectionPlan, GraphQLError
+    > {
+        var groups = CollectedFields()
+        do throws(GraphQLError) {
+            for selectionSet in selectionSets {
+                let collected = try document.collectFields(of: objectType, in: selectionSet, variables: variables)
+                for group in collected.groups {
+                    for field in group.fields { groups.append(field, responseName: group.responseName) }
                 }
-            } catch {
-                var badInput = error
-                badInput.code = badInput.code ?? "BAD_USER_INPUT"
-                return .failure(badInput)
             }
-            let fields = groups.groups.map { group in
-                FieldPlan(
-                    responseName: group.responseName, fields: group.fields, action: action(group.fields, on: objectType),
-                    schema: schema)
-            }
-            return .success(SelectionPlan(fields: fields))
+        } catch {
+            var badInput = error
+            badInput.code = badInput.code ?? "BAD_USER_INPUT"
+            return .failure(badInput)
+        }
+        let fields = groups.groups.map { group in
+            FieldPlan(
+                responseName: group.responseName, fields: group.fields, action: action(group.fields, on: objectType),
+                schema: schema)
+        }
+        return .success(SelectionPlan(fields: fields))
     }
 
     /// ExecuteField's first half (spec 6.4): the field's definition, its coerced
@@ -205,7 +214,8 @@ struct Execution: Sendable {
         at path: [GraphQLError.PathComponent]
     ) -> ResolveInfo {
         ResolveInfo(
-            schema: schema, parent: parent, arguments: arguments, context: context, field: definition, parentType: parentType,
+            schema: schema, parent: parent, arguments: arguments, context: context, field: definition,
+            parentType: parentType,
             path: path, loads: loads)
     }
 
@@ -257,7 +267,8 @@ struct Execution: Sendable {
         case .success(.null):
             guard nullable else {
                 record(
-                    GraphQLError(message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name)."),
+                    GraphQLError(
+                        message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name)."),
                     at: fields)
                 return false
             }
@@ -276,7 +287,8 @@ struct Execution: Sendable {
                 record(
                     GraphQLError(
                         message:
-                            "Expected Iterable, but did not find one for field \"\(parentType.name).\(definition.name)\"."),
+                            "Expected Iterable, but did not find one for field \"\(parentType.name).\(definition.name)\"."
+                    ),
                     at: fields)
                 return nullOut(&self)
             }
@@ -322,7 +334,8 @@ struct Execution: Sendable {
                 }
                 guard
                     await executeSelectionSets(
-                        field.subselections, positions: field.subselectionKey, of: objectType, value: parent, within: field)
+                        field.subselections, positions: field.subselectionKey, of: objectType, value: parent,
+                        within: field)
                 else {
                     return nullOut(&self)
                 }
@@ -344,7 +357,8 @@ struct Execution: Sendable {
                 writer.raw("null")
                 return true
             }
-            error = GraphQLError(message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name).")
+            error = GraphQLError(
+                message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name).")
         } else {
             let mark = writer.count
             do {
@@ -367,7 +381,8 @@ struct Execution: Sendable {
     /// The items of a list, `[...]`, one after another. False when a non-null item got
     /// no value, so the list is null.
     private mutating func completeInTurn(
-        _ items: [FieldValue], as itemType: TypeRef, _ field: FieldPlan, _ definition: SchemaField, parentType: NamedType
+        _ items: [FieldValue], as itemType: TypeRef, _ field: FieldPlan, _ definition: SchemaField,
+        parentType: NamedType
     ) async -> Bool {
         writer.raw(UInt8(ascii: "["))
         for (index, item) in items.enumerated() {
@@ -386,7 +401,8 @@ struct Execution: Sendable {
     /// the keys they load go out in one batch. What follows an item that nulls the list
     /// is dropped, errors included, as completing in turn would never have reached it.
     private mutating func completeConcurrently(
-        _ items: [FieldValue], as itemType: TypeRef, _ field: FieldPlan, _ definition: SchemaField, parentType: NamedType
+        _ items: [FieldValue], as itemType: TypeRef, _ field: FieldPlan, _ definition: SchemaField,
+        parentType: NamedType
     ) async -> Bool {
         let branches = await withTaskGroup(of: (Int, Execution, Bool).self) { tasks in
             loads.started(items.count)
@@ -394,7 +410,8 @@ struct Execution: Sendable {
                 let branch = branch(at: path + [.index(index)])
                 tasks.addTask {
                     var branch = branch
-                    let completed = await branch.complete(itemType, .success(item), field, definition, parentType: parentType)
+                    let completed = await branch.complete(
+                        itemType, .success(item), field, definition, parentType: parentType)
                     branch.loads.finished()
                     return (index, branch, completed)
                 }
@@ -446,13 +463,16 @@ struct Execution: Sendable {
         guard let objectType = schema.type(named: typeName) else {
             throw GraphQLError(
                 message:
-                    "Abstract type \"\(type.name)\" was resolved to a type \"\(typeName)\" that does not exist inside the schema.")
+                    "Abstract type \"\(type.name)\" was resolved to a type \"\(typeName)\" that does not exist inside the schema."
+            )
         }
         guard objectType.kind == .object else {
-            throw GraphQLError(message: "Abstract type \"\(type.name)\" was resolved to a non-object type \"\(typeName)\".")
+            throw GraphQLError(
+                message: "Abstract type \"\(type.name)\" was resolved to a non-object type \"\(typeName)\".")
         }
         guard schema.isPossibleType(objectType.id, of: type) else {
-            throw GraphQLError(message: "Runtime Object type \"\(typeName)\" is not a possible type for \"\(type.name)\".")
+            throw GraphQLError(
+                message: "Runtime Object type \"\(typeName)\" is not a possible type for \"\(type.name)\".")
         }
         return objectType
     }

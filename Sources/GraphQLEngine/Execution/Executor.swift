@@ -20,7 +20,9 @@ public struct Executor: Sendable {
     let clock: any Clock<Duration>
 
     /// `clock` measures the timeout; tests pass one they advance by hand.
-    public init(resolvers: Resolvers = Resolvers(), timeout: Duration? = nil, clock: any Clock<Duration> = ContinuousClock()) {
+    public init(
+        resolvers: Resolvers = Resolvers(), timeout: Duration? = nil, clock: any Clock<Duration> = ContinuousClock()
+    ) {
         self.resolvers = resolvers
         self.timeout = timeout
         self.clock = clock
@@ -79,7 +81,8 @@ public struct Executor: Sendable {
             let name = operation.operation.rawValue
             return .refused(
                 ExecutionResponse(
-                    data: nil, errors: [GraphQLError(message: "Schema is not configured to execute \(name) operation.")]))
+                    data: nil, errors: [GraphQLError(message: "Schema is not configured to execute \(name) operation.")]
+                ))
         }
         return .ready(Request(document: document, operation: operation, variables: coerced, rootType: rootType))
     }
@@ -94,12 +97,14 @@ public struct Executor: Sendable {
     }
 
     /// The root selection set over `rootValue`, a mutation's root fields in turn.
-    private func runToEnd(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse {
+    private func runToEnd(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse
+    {
         var execution = Execution(
             document: request.document, variables: request.variables, context: context, resolvers: resolvers)
         let selectionSet = request.operation.selectionSet
         let completed = await execution.executeSelectionSets(
-            [selectionSet], positions: [selectionSet.selections.start], of: request.rootType, value: ParentValue(rootValue),
+            [selectionSet], positions: [selectionSet.selections.start], of: request.rootType,
+            value: ParentValue(rootValue),
             serial: request.operation.operation == .mutation)
         if !completed {
             // A non-null root field failed: the null reaches `data` itself.

@@ -109,11 +109,15 @@ extension Schema {
         let name = SyntaxTree.Name(applied.name)
         func quoted(_ argument: String) -> [SyntaxTree.Argument] {
             guard case .string(let text)? = applied.argument(named: argument) else { return applied.arguments }
-            return [SyntaxTree.Argument(name: SyntaxTree.Name(argument), value: .string(SyntaxTree.StringValue(text.value)))]
+            return [
+                SyntaxTree.Argument(name: SyntaxTree.Name(argument), value: .string(SyntaxTree.StringValue(text.value)))
+            ]
         }
         switch applied.name {
         case "deprecated":
-            if case .string(let reason)? = applied.argument(named: "reason"), reason.value != BuiltIns.defaultDeprecationReason {
+            if case .string(let reason)? = applied.argument(named: "reason"),
+                reason.value != BuiltIns.defaultDeprecationReason
+            {
                 return SyntaxTree.Directive(name: name, arguments: quoted("reason"))
             }
             return SyntaxTree.Directive(name: name)

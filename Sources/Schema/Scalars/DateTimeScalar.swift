@@ -23,7 +23,8 @@ enum DateTimeScalar {
             case .string(let text) where isDateTime(Array(text.utf8)):
                 return .string(text)
             case .string(let text):
-                throw ScalarCoercionError("DateTime cannot represent an invalid date-time string: \(InputValue.string(text))")
+                throw ScalarCoercionError(
+                    "DateTime cannot represent an invalid date-time string: \(InputValue.string(text))")
             default:
                 throw ScalarCoercionError("DateTime cannot represent a value that is not a date: \(value)")
             }
@@ -90,7 +91,9 @@ enum DateTimeScalar {
         mutating func skip(_ character: Unicode.Scalar) -> Bool { skipAny([character]) }
 
         mutating func skipAny(_ characters: [Unicode.Scalar]) -> Bool {
-            guard index < bytes.count, characters.contains(where: { UInt8($0.value) == bytes[index] }) else { return false }
+            guard index < bytes.count, characters.contains(where: { UInt8($0.value) == bytes[index] }) else {
+                return false
+            }
             index += 1
             return true
         }

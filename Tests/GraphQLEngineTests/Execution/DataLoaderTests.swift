@@ -63,7 +63,8 @@ import Testing
                 return try await info.load(id, with: loader).map(FieldValue.init(json:)) ?? .null
             }
             resolvers["User", "friends"] = .async { info in
-                guard case .object(let user)? = info.parent as? InputValue, case .list(let ids)? = user["friendIds"] else {
+                guard case .object(let user)? = info.parent as? InputValue, case .list(let ids)? = user["friendIds"]
+                else {
                     return .list([])
                 }
                 let keys = ids.compactMap { id -> String? in if case .string(let key) = id { key } else { nil } }
@@ -113,12 +114,14 @@ import Testing
         // Friends (users 0 and 1) in one batch; their best friends (1 is cached, 2 is not)
         // in a second, for all fifty users' friends at once.
         #expect(fixture.calls.batches == [["0", "1"], ["2"]])
-        #expect(response.text.contains(#"{"friends":[{"bestFriend":{"name":"user 1"}},{"bestFriend":{"name":"user 2"}}]}"#))
+        #expect(
+            response.text.contains(#"{"friends":[{"bestFriend":{"name":"user 1"}},{"bestFriend":{"name":"user 2"}}]}"#))
     }
 
     @Test func rootFieldsAskingAtOnceShareABatch() async throws {
         let fixture = Fixture()
-        let response = try await fixture.run(#"{ a: user(id: "7") { name } b: user(id: "8") { name } c: user(id: "7") { id } }"#)
+        let response = try await fixture.run(
+            #"{ a: user(id: "7") { name } b: user(id: "8") { name } c: user(id: "7") { id } }"#)
         #expect(response.text == #"{"data":{"a":{"name":"user 7"},"b":{"name":"user 8"},"c":{"id":"7"}}}"#)
         #expect(fixture.calls.batches == [["7", "8"]])
     }

@@ -56,11 +56,14 @@ import Testing
                 })
         }
         resolvers[subscription: "countdown"] = { info in
-            guard case .int(let from)? = info.arguments["from"] else { return EventStream(AsyncStream<Int> { $0.finish() }) }
-            return EventStream(AsyncStream<Int> { continuation in
-                for value in stride(from: from, through: 0, by: -1) { continuation.yield(value) }
-                continuation.finish()
-            })
+            guard case .int(let from)? = info.arguments["from"] else {
+                return EventStream(AsyncStream<Int> { $0.finish() })
+            }
+            return EventStream(
+                AsyncStream<Int> { continuation in
+                    for value in stride(from: from, through: 0, by: -1) { continuation.yield(value) }
+                    continuation.finish()
+                })
         }
         resolvers["Subscription", "countdown"] = .sync { info in
             // A negative count is a field error in that event's response alone.
@@ -108,7 +111,8 @@ import Testing
     }
 
     @Test func theFieldsResolverMapsEachEventAndAnAliasNamesIt() async throws {
-        let outcome = try await Self.subscribe("subscription { left: countdown(from: 2) }", resolvers: Self.resolvers([]))
+        let outcome = try await Self.subscribe(
+            "subscription { left: countdown(from: 2) }", resolvers: Self.resolvers([]))
         #expect(
             try await Self.responses(of: outcome) == [
                 #"{"data":{"left":2}}"#,
@@ -135,19 +139,22 @@ import Testing
             Issue.record("expected a refusal")
             return
         }
-        #expect(response.errors.map { $0.message } == [#"Subscription field "Subscription.unserved" has no event stream."#])
+        #expect(
+            response.errors.map { $0.message } == [#"Subscription field "Subscription.unserved" has no event stream."#])
         #expect(response.data == nil)
     }
 
     @Test func invalidVariablesAreRefusedBeforeTheSourceIsAsked() async throws {
         let rooms = Rooms()
         let outcome = try await Self.subscribe(
-            "subscription($room: String!) { messageAdded(room: $room) { id } }", resolvers: Self.resolvers([], rooms: rooms))
+            "subscription($room: String!) { messageAdded(room: $room) { id } }",
+            resolvers: Self.resolvers([], rooms: rooms))
         guard case .refused(let response) = outcome else {
             Issue.record("expected a refusal")
             return
         }
-        #expect(response.errors.map { $0.message } == [#"Variable "$room" of required type "String!" was not provided."#])
+        #expect(
+            response.errors.map { $0.message } == [#"Variable "$room" of required type "String!" was not provided."#])
         #expect(rooms.all.isEmpty)
     }
 
@@ -190,7 +197,8 @@ import Testing
                     continuation.yield(Self.message(1, "first"))
                 })
         }
-        let outcome = try await Self.subscribe(#"subscription { messageAdded(room: "x") { text } }"#, resolvers: resolvers)
+        let outcome = try await Self.subscribe(
+            #"subscription { messageAdded(room: "x") { text } }"#, resolvers: resolvers)
         guard case .stream(let stream) = outcome else {
             Issue.record("expected a stream")
             return

@@ -72,7 +72,8 @@ import Testing
         let response = await request.value
         #expect(
             response.text
-                == #"{"errors":[{"message":"The operation timed out after 2 seconds.","extensions":{"code":"TIMEOUT"}}],"data":null}"#)
+                == #"{"errors":[{"message":"The operation timed out after 2 seconds.","extensions":{"code":"TIMEOUT"}}],"data":null}"#
+        )
         var ended = signals.ended.makeAsyncIterator()
         let end = await ended.next()
         #expect(end == "cancelled")
@@ -129,7 +130,10 @@ import Testing
         await started.next()
         request.cancel()
         let response = await request.value
-        #expect(response.text == #"{"errors":[{"message":"The operation was cancelled.","extensions":{"code":"CANCELLED"}}],"data":null}"#)
+        #expect(
+            response.text
+                == #"{"errors":[{"message":"The operation was cancelled.","extensions":{"code":"CANCELLED"}}],"data":null}"#
+        )
         signals.releaseContinuation.finish()
     }
 

@@ -43,10 +43,11 @@ final class LoadScheduler: Sendable {
 
     /// A task the executor started has finished.
     func finished() {
-        send(state.withLock { state in
-            state.running -= 1
-            return state.batchesIfIdle(self)
-        })
+        send(
+            state.withLock { state in
+                state.running -= 1
+                return state.batchesIfIdle(self)
+            })
     }
 
     /// A task waits for tasks it started.
@@ -55,7 +56,8 @@ final class LoadScheduler: Sendable {
     /// A task that waited for its tasks goes on.
     func unblocked() { started(1) }
 
-    func load<Key, Value>(_ key: Key, with loader: DataLoader<Key, Value>, context: any Sendable) async throws -> Value? {
+    func load<Key, Value>(_ key: Key, with loader: DataLoader<Key, Value>, context: any Sendable) async throws -> Value?
+    {
         let cached: Result<Value?, any Error>? = state.withLock { state in
             (state.queues[ObjectIdentifier(loader)] as? Queue<Key, Value>)?.loaded[key]
         }
@@ -83,7 +85,8 @@ final class LoadScheduler: Sendable {
     }
 
     /// Answers the keys of a batch that has come back: the waiters run again.
-    fileprivate func answer<Key, Value>(_ results: [Key: Result<Value?, any Error>], of loader: DataLoader<Key, Value>) {
+    fileprivate func answer<Key, Value>(_ results: [Key: Result<Value?, any Error>], of loader: DataLoader<Key, Value>)
+    {
         let (waiters, batches) = state.withLock { state in
             let queue = state.queues[ObjectIdentifier(loader)] as? Queue<Key, Value>
             let waiters = queue?.settle(results) ?? []
@@ -144,7 +147,9 @@ private final class Queue<Key: Hashable & Sendable, Value: Sendable>: LoadQueue 
     }
 
     /// Records a batch's answers and hands back the waiters they release.
-    func settle(_ results: [Key: Result<Value?, any Error>]) -> [(CheckedContinuation<Value?, any Error>, Result<Value?, any Error>)] {
+    func settle(_ results: [Key: Result<Value?, any Error>]) -> [(
+        CheckedContinuation<Value?, any Error>, Result<Value?, any Error>
+    )] {
         var released: [(CheckedContinuation<Value?, any Error>, Result<Value?, any Error>)] = []
         for (key, result) in results {
             loaded[key] = result

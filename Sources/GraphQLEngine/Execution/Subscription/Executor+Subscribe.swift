@@ -23,7 +23,8 @@ extension Executor {
         guard request.operation.operation == .subscription else {
             let kind = request.operation.operation.rawValue
             return .refused(
-                ExecutionResponse(data: nil, errors: [GraphQLError(message: "Cannot subscribe to a \(kind) operation.")]))
+                ExecutionResponse(
+                    data: nil, errors: [GraphQLError(message: "Cannot subscribe to a \(kind) operation.")]))
         }
         var execution = Execution(
             document: document, variables: request.variables, context: context, resolvers: resolvers)
@@ -68,7 +69,9 @@ extension Execution {
     /// CreateSourceEventStream (spec 6.2.3.1): the events of the operation's one root
     /// field, from its `SubscriptionSource`; or the error that refuses the subscription,
     /// at the field's location and path.
-    mutating func sourceStream(of operation: OperationDefinition, rootType: NamedType) async -> Result<EventStream, GraphQLError> {
+    mutating func sourceStream(of operation: OperationDefinition, rootType: NamedType) async -> Result<
+        EventStream, GraphQLError
+    > {
         let plan: SelectionPlan
         switch self.plan([operation.selectionSet], positions: [operation.selectionSet.selections.start], on: rootType) {
         case .success(let made): plan = made
@@ -81,18 +84,21 @@ extension Execution {
         path = [.key(field.responseName)]
         switch field.action {
         case .typename, .missing:
-            return .failure(located(GraphQLError(message: "A subscription must select a field of its type."), at: field.fields))
+            return .failure(
+                located(GraphQLError(message: "A subscription must select a field of its type."), at: field.fields))
         case .failed(let error, _):
             return .failure(located(error, at: field.fields))
         case .resolve(_, let arguments, let definition):
             guard let source = resolvers[subscription: definition.name] else {
                 return .failure(
                     located(
-                        GraphQLError(message: "Subscription field \"\(rootType.name).\(definition.name)\" has no event stream."),
+                        GraphQLError(
+                            message: "Subscription field \"\(rootType.name).\(definition.name)\" has no event stream."),
                         at: field.fields))
             }
             let info = ResolveInfo(
-                schema: schema, parent: InputValue.object([:]), arguments: arguments, context: context, field: definition,
+                schema: schema, parent: InputValue.object([:]), arguments: arguments, context: context,
+                field: definition,
                 parentType: rootType, path: path, loads: loads)
             do {
                 return .success(try await source(info))
