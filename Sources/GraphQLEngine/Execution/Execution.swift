@@ -1,5 +1,10 @@
 /// The state of executing one operation: the response being written, the errors so far
 /// and the path to the field being completed.
+///
+/// A selection set whose whole subtree resolves synchronously (`isSynchronous`) is
+/// written by plain function calls (Execution+Synchronous); the rest goes through the
+/// asynchronous functions here and in Execution+Completion, where a query's asynchronous
+/// fields, and a list's items, run at once.
 struct Execution: Sendable {
     let document: Valid<Document>
     let schema: Schema
@@ -24,7 +29,7 @@ struct Execution: Sendable {
 
     /// An execution of part of the response (one item of a list) beside this one: the
     /// same request, its own bytes and errors, to be appended in order.
-    private func branch(at path: [GraphQLError.PathComponent]) -> Execution {
+    func branch(at path: [GraphQLError.PathComponent]) -> Execution {
         var branch = self
         branch.writer = JSONWriter(capacity: 256)
         branch.errors = []
@@ -33,28 +38,17 @@ struct Execution: Sendable {
     }
 
     /// ExecuteSelectionSet (spec 6.3) over the fields of `selectionSets` (one, or the
-    /// merged subselections of fields sharing a response name, named together by
-    /// `positions`), writing `{...}`. Returns false when a non-null field failed, so that
-    /// the null propagates to the caller.
+    /// merged subselections of `parentField`, named together by `positions`), writing
+    /// `{...}`. Returns false when a non-null field failed, so that the null propagates
+    /// to the caller.
     mutating func executeSelectionSets(
         _ selectionSets: [SelectionSet], positions: [UInt32], of objectType: NamedType, value: ParentValue,
         serial: Bool = false, within parentField: FieldPlan? = nil
     ) async -> Bool {
-        let plan: SelectionPlan
-        let found =
-            if let parentField {
-                plans.subplan(of: parentField, on: objectType) { makePlan(selectionSets, on: objectType) }
-            } else {
-                self.plan(selectionSets, positions: positions, on: objectType)
-            }
-        switch found {
-        case .success(let made): plan = made
-        case .failure(let error):
-            // An `if` of `@skip` or `@include` that could not be coerced: the selection
-            // set cannot be known, so the object is null.
-            record(error, at: [])
+        guard let plan = plan(selectionSets, positions: positions, on: objectType, within: parentField) else {
             return false
         }
+        if isSynchronous(plan) { return writeFieldsSynchronously(plan, of: objectType, value: value) }
         // A query's asynchronous resolvers run together; a mutation's root fields one
         // after another (spec 6.3.4 "Normal and Serial Execution").
         guard !serial, plan.asynchronousFields > 1 else {
@@ -64,9 +58,7 @@ struct Execution: Sendable {
             let loads = self.loads
             for (index, field) in plan.fields.enumerated() {
                 guard case .resolve(let resolver?, let arguments, let definition) = field.action, field.isAsynchronous
-                else {
-                    continue
-                }
+                else { continue }
                 let info = resolveInfo(
                     value.boxed, arguments, definition, objectType, at: path + [.key(field.responseName)])
                 loads.started(1)
@@ -100,74 +92,90 @@ struct Execution: Sendable {
         for (index, field) in plan.fields.enumerated() {
             if index > 0 { writer.raw(UInt8(ascii: ",")) }
             writer.append(field.key)
-            if let leaf = field.defaultResolvedLeaf {
-                // The most common field: a leaf read from a JSON parent. The path is
-                // only needed for an error.
-                let value = value.defaultValue(of: leaf.definition)
-                guard
-                    completeLeaf(
-                        leaf.type, nullable: field.leafIsNullable, value, field, leaf.definition, parentType: objectType
-                    )
-                else {
-                    return false
-                }
+            if let completed = writeUnresolved(field, of: objectType, value: value) {
+                guard completed else { return false }
                 continue
             }
-            let completed: Bool
-            switch field.action {
-            case .typename:
-                writer.string(objectType.name)
-                completed = true
-            case .missing:
-                writer.raw("null")
-                completed = true
-            case .failed(let error, let definition):
-                path.append(.key(field.responseName))
-                completed = await complete(definition.type, .failure(error), field, definition, parentType: objectType)
-                path.removeLast()
-            case .resolve(let resolver, let arguments, let definition):
-                path.append(.key(field.responseName))
-                defer { path.removeLast() }
-                let result: Result<FieldValue, GraphQLError>
-                if field.isAsynchronous, let running = await started(index) {
-                    result = running
-                } else if let resolver {
-                    result = await Self.resolve(
-                        resolver, resolveInfo(value.boxed, arguments, definition, objectType, at: path))
-                } else {
-                    result = .success(value.defaultValue(of: definition))
-                }
-                if let leaf = field.leafType {
-                    switch result {
-                    case .success(let value):
-                        completed = completeLeaf(
-                            leaf, nullable: field.leafIsNullable, value, field, definition, parentType: objectType)
-                    case .failure(let error):
-                        record(error, at: field.fields)
-                        if field.leafIsNullable { writer.raw("null") }
-                        completed = field.leafIsNullable
-                    }
-                } else {
-                    completed = await complete(definition.type, result, field, definition, parentType: objectType)
-                }
+            guard let definition = field.definition else { continue }
+            path.append(.key(field.responseName))
+            defer { path.removeLast() }
+            let result: Result<FieldValue, GraphQLError>
+            if field.isAsynchronous, let running = await started(index) {
+                result = running
+            } else if case .resolve(let resolver?, let arguments, _) = field.action {
+                result = await Self.resolve(
+                    resolver, resolveInfo(value.boxed, arguments, definition, objectType, at: path))
+            } else {
+                result = resolveWithoutResolver(field, definition, value)
             }
-            if !completed { return false }
+            let completed =
+                if let leaf = field.leafType {
+                    completeLeaf(leaf, nullable: field.leafIsNullable, result, field, definition, parentType: objectType)
+                } else {
+                    await complete(definition.type, result, field, definition, parentType: objectType)
+                }
+            guard completed else { return false }
         }
         writer.raw(UInt8(ascii: "}"))
         return true
     }
 
-    /// The plan for executing `selectionSets` on `objectType`: found, or made once.
-    func plan(
-        _ selectionSets: [SelectionSet], positions: [UInt32], on objectType: NamedType
-    ) -> Result<SelectionPlan, GraphQLError> {
-        plans.plan(positions, on: objectType) { makePlan(selectionSets, on: objectType) }
+    /// Writes a field that calls no resolver of its own: `__typename`, a field the type
+    /// lacks, and (most fields) a leaf the default resolver reads from a JSON parent, with
+    /// no path entry unless it fails. Nil for a field that must be resolved.
+    mutating func writeUnresolved(_ field: FieldPlan, of objectType: NamedType, value: ParentValue) -> Bool? {
+        if let leaf = field.defaultResolvedLeaf {
+            let resolved = value.defaultValue(of: leaf.definition)
+            return completeLeaf(
+                leaf.type, nullable: field.leafIsNullable, resolved, field, leaf.definition, parentType: objectType)
+        }
+        switch field.action {
+        case .typename:
+            writer.string(objectType.name)
+            return true
+        case .missing:
+            // Validation rules it out; a field the type lacks is left null.
+            writer.raw("null")
+            return true
+        case .failed, .resolve:
+            return nil
+        }
+    }
+
+    /// A field's value when no resolver of its own is called: its argument error, or
+    /// what the default resolver reads.
+    func resolveWithoutResolver(
+        _ field: FieldPlan, _ definition: SchemaField, _ value: ParentValue
+    ) -> Result<FieldValue, GraphQLError> {
+        if case .failed(let error, _) = field.action { return .failure(error) }
+        return .success(value.defaultValue(of: definition))
+    }
+
+    // MARK: - Plans
+
+    /// The plan for executing `selectionSets` on `objectType`: found, or made once. An
+    /// `if` of `@skip` or `@include` that cannot be coerced leaves the selection unknown:
+    /// the error is recorded and the object is null (nil).
+    mutating func plan(
+        _ selectionSets: [SelectionSet], positions: [UInt32], on objectType: NamedType, within parentField: FieldPlan?
+    ) -> SelectionPlan? {
+        let found =
+            if let parentField {
+                plans.subplan(of: parentField, on: objectType) { makePlan(selectionSets, on: objectType) }
+            } else {
+                plans.plan(positions, on: objectType) { makePlan(selectionSets, on: objectType) }
+            }
+        switch found {
+        case .success(let plan):
+            return plan
+        case .failure(let error):
+            record(error, at: [])
+            return nil
+        }
     }
 
     /// CollectFields (spec 6.3.2) over `selectionSets`, and what each field needs.
-    private func makePlan(_ selectionSets: [SelectionSet], on objectType: NamedType) -> Result<
-        SelectionPlan, GraphQLError
-    > {
+    func makePlan(_ selectionSets: [SelectionSet], on objectType: NamedType) -> Result<SelectionPlan, GraphQLError> {
         var groups = CollectedFields()
         do throws(GraphQLError) {
             for selectionSet in selectionSets {
@@ -209,276 +217,57 @@ struct Execution: Sendable {
         }
     }
 
-    private func resolveInfo(
+    // MARK: - Resolving
+
+    func resolveInfo(
         _ parent: any Sendable, _ arguments: [String: InputValue], _ definition: SchemaField, _ parentType: NamedType,
         at path: [GraphQLError.PathComponent]
     ) -> ResolveInfo {
         ResolveInfo(
             schema: schema, parent: parent, arguments: arguments, context: context, field: definition,
-            parentType: parentType,
-            path: path, loads: loads)
+            parentType: parentType, path: path, loads: loads)
     }
 
+    /// ResolveFieldValue (spec 6.4.2), its errors as field errors.
     static func resolve(_ resolver: Resolver, _ info: ResolveInfo) async -> Result<FieldValue, GraphQLError> {
-        do {
-            switch resolver {
-            case .sync(let body): return .success(try body(info))
-            case .async(let body):
+        switch resolver {
+        case .sync(let body):
+            return resolveSynchronously(body, info)
+        case .async(let body):
+            do {
                 // A cancelled operation (its caller left, or it timed out) starts no more work.
                 try Task.checkCancellation()
                 return .success(try await body(info))
+            } catch {
+                return .failure(fieldError(error))
             }
-        } catch let error as GraphQLError {
-            return .failure(error)
-        } catch is CancellationError {
-            return .failure(Deadline.cancellation)
+        }
+    }
+
+    static func resolveSynchronously(
+        _ body: @Sendable (ResolveInfo) throws -> FieldValue, _ info: ResolveInfo
+    ) -> Result<FieldValue, GraphQLError> {
+        do {
+            return .success(try body(info))
         } catch {
-            return .failure(GraphQLError(message: "\(error)"))
+            return .failure(fieldError(error))
         }
     }
 
-    // MARK: - Value completion
-
-    /// CompleteValue (spec 6.4.3), writing the value. Returns true when the position got
-    /// a value, null included; false when it is non-null and got none, so the null goes on
-    /// up (spec 6.4.4). What was written for a position that ends null is taken back.
-    private mutating func complete(
-        _ type: TypeRef, _ result: Result<FieldValue, GraphQLError>, _ field: FieldPlan, _ definition: SchemaField,
-        parentType: NamedType
-    ) async -> Bool {
-        let fields = field.fields
-        var type = type
-        var nullable = true
-        if case .nonNull(let inner) = type { (type, nullable) = (inner, false) }
-        let mark = writer.count
-
-        func nullOut(_ execution: inout Execution) -> Bool {
-            execution.writer.truncate(to: mark)
-            guard nullable else { return false }
-            execution.writer.raw("null")
-            return true
-        }
-
-        let value: FieldValue
-        switch result {
-        case .failure(let error):
-            record(error, at: fields)
-            return nullOut(&self)
-        case .success(.null):
-            guard nullable else {
-                record(
-                    GraphQLError(
-                        message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name)."),
-                    at: fields)
-                return false
-            }
-            writer.raw("null")
-            return true
-        case .success(let resolved):
-            value = resolved
-        }
-
-        switch type {
-        case .nonNull:
-            // The parser never nests non-null in non-null.
-            return nullOut(&self)
-        case .list(let itemType):
-            guard case .list(let items) = value else {
-                record(
-                    GraphQLError(
-                        message:
-                            "Expected Iterable, but did not find one for field \"\(parentType.name).\(definition.name)\"."
-                    ),
-                    at: fields)
-                return nullOut(&self)
-            }
-            let completed: Bool
-            if items.count > 1, resolvers.hasAsynchronousResolvers, isComposite(itemType) {
-                completed = await completeConcurrently(items, as: itemType, field, definition, parentType: parentType)
-            } else {
-                completed = await completeInTurn(items, as: itemType, field, definition, parentType: parentType)
-            }
-            return completed ? true : nullOut(&self)
-        case .named(let id):
-            let named = schema[id]
-            switch named.kind {
-            case .scalar, .enumType:
-                do {
-                    try serialize(value, as: named)
-                    return true
-                } catch {
-                    record(error, at: fields)
-                    return nullOut(&self)
-                }
-            case .object, .interface, .union:
-                let parent: ParentValue
-                let typeName: String?
-                switch value {
-                case .object(let value, let name): (parent, typeName) = (ParentValue(value), name)
-                case .jsonObject(let fields): (parent, typeName) = (.json(fields), nil)
-                default:
-                    record(
-                        GraphQLError(
-                            message:
-                                "Expected a value of type \"\(named.name)\" for field \"\(parentType.name).\(definition.name)\", but got a leaf value."
-                        ), at: fields)
-                    return nullOut(&self)
-                }
-                let objectType: NamedType
-                do {
-                    objectType = try runtimeType(
-                        of: named, value: parent, typeName: typeName, definition: definition, parentType: parentType)
-                } catch {
-                    record(error, at: fields)
-                    return nullOut(&self)
-                }
-                guard
-                    await executeSelectionSets(
-                        field.subselections, positions: field.subselectionKey, of: objectType, value: parent,
-                        within: field)
-                else {
-                    return nullOut(&self)
-                }
-                return true
-            case .inputObject:
-                return nullOut(&self)
-            }
+    /// A resolver's error as a field error: a GraphQLError as it is, a cancellation as
+    /// `CANCELLED`, anything else by its description.
+    private static func fieldError(_ error: any Error) -> GraphQLError {
+        switch error {
+        case let error as GraphQLError: error
+        case is CancellationError: Deadline.cancellation
+        default: GraphQLError(message: "\(error)")
         }
     }
 
-    /// CompleteValue for a field of a scalar or enum type, synchronously: most fields are.
-    private mutating func completeLeaf(
-        _ type: NamedType, nullable: Bool, _ value: FieldValue, _ field: FieldPlan, _ definition: SchemaField,
-        parentType: NamedType
-    ) -> Bool {
-        let error: GraphQLError
-        if case .null = value {
-            if nullable {
-                writer.raw("null")
-                return true
-            }
-            error = GraphQLError(
-                message: "Cannot return null for non-nullable field \(parentType.name).\(definition.name).")
-        } else {
-            let mark = writer.count
-            do {
-                try serialize(value, as: type)
-                return true
-            } catch let refused {
-                writer.truncate(to: mark)
-                error = refused
-            }
-        }
-        // Default-resolved leaves run without their key on the path; the error needs it.
-        let keyed = field.defaultResolvedLeaf != nil
-        if keyed { path.append(.key(field.responseName)) }
-        record(error, at: field.fields)
-        if keyed { path.removeLast() }
-        if nullable { writer.raw("null") }
-        return nullable
-    }
-
-    /// The items of a list, `[...]`, one after another. False when a non-null item got
-    /// no value, so the list is null.
-    private mutating func completeInTurn(
-        _ items: [FieldValue], as itemType: TypeRef, _ field: FieldPlan, _ definition: SchemaField,
-        parentType: NamedType
-    ) async -> Bool {
-        writer.raw(UInt8(ascii: "["))
-        for (index, item) in items.enumerated() {
-            if index > 0 { writer.raw(UInt8(ascii: ",")) }
-            path.append(.index(index))
-            let completed = await complete(itemType, .success(item), field, definition, parentType: parentType)
-            path.removeLast()
-            if !completed { return false }
-        }
-        writer.raw(UInt8(ascii: "]"))
-        return true
-    }
-
-    /// The items of a list of objects all at once, each in a task of its own writing its
-    /// own bytes, appended in order: the items' asynchronous fields run together, and
-    /// the keys they load go out in one batch. What follows an item that nulls the list
-    /// is dropped, errors included, as completing in turn would never have reached it.
-    private mutating func completeConcurrently(
-        _ items: [FieldValue], as itemType: TypeRef, _ field: FieldPlan, _ definition: SchemaField,
-        parentType: NamedType
-    ) async -> Bool {
-        let branches = await withTaskGroup(of: (Int, Execution, Bool).self) { tasks in
-            loads.started(items.count)
-            for (index, item) in items.enumerated() {
-                let branch = branch(at: path + [.index(index)])
-                tasks.addTask {
-                    var branch = branch
-                    let completed = await branch.complete(
-                        itemType, .success(item), field, definition, parentType: parentType)
-                    branch.loads.finished()
-                    return (index, branch, completed)
-                }
-            }
-            var branches: [(Execution, Bool)?] = Array(repeating: nil, count: items.count)
-            loads.blocked()
-            for await (index, branch, completed) in tasks { branches[index] = (branch, completed) }
-            loads.unblocked()
-            return branches
-        }
-        writer.raw(UInt8(ascii: "["))
-        for (index, branch) in branches.enumerated() {
-            guard let (branch, completed) = branch else { return false }
-            if index > 0 { writer.raw(UInt8(ascii: ",")) }
-            errors += branch.errors
-            guard completed else { return false }
-            writer.append(branch.writer.bytes)
-        }
-        writer.raw(UInt8(ascii: "]"))
-        return true
-    }
-
-    /// Whether a list's items are objects (of an object, interface or union type).
-    private func isComposite(_ type: TypeRef) -> Bool {
-        switch type {
-        case .nonNull(let inner): isComposite(inner)
-        case .list: false
-        case .named(let id): schema[id].kind.isComposite
-        }
-    }
-
-    /// ResolveAbstractType (spec 6.4.3): the object type an object value is, named by the
-    /// resolver when the field's type is an interface or union.
-    private func runtimeType(
-        of type: NamedType, value: ParentValue, typeName: String?, definition: SchemaField, parentType: NamedType
-    ) throws(GraphQLError) -> NamedType {
-        guard type.kind.isAbstract else { return type }
-        // A JSON object names its type by its `__typename` key.
-        var typeName = typeName
-        if typeName == nil, case .json(let fields) = value, case .string(let name)? = fields["__typename"] {
-            typeName = name
-        }
-        guard let typeName else {
-            throw GraphQLError(
-                message:
-                    "Abstract type \"\(type.name)\" must resolve to an Object type at runtime for field \"\(parentType.name).\(definition.name)\"; the resolver gave no type name."
-            )
-        }
-        guard let objectType = schema.type(named: typeName) else {
-            throw GraphQLError(
-                message:
-                    "Abstract type \"\(type.name)\" was resolved to a type \"\(typeName)\" that does not exist inside the schema."
-            )
-        }
-        guard objectType.kind == .object else {
-            throw GraphQLError(
-                message: "Abstract type \"\(type.name)\" was resolved to a non-object type \"\(typeName)\".")
-        }
-        guard schema.isPossibleType(objectType.id, of: type) else {
-            throw GraphQLError(
-                message: "Runtime Object type \"\(typeName)\" is not a possible type for \"\(type.name)\".")
-        }
-        return objectType
-    }
+    // MARK: - Errors
 
     /// An error for the field being completed, recorded for the response.
-    private mutating func record(_ error: GraphQLError, at fields: [Field]) {
+    mutating func record(_ error: GraphQLError, at fields: [Field]) {
         errors.append(located(error, at: fields))
     }
 

@@ -9,6 +9,8 @@ final class SelectionPlan: Sendable {
     let fields: [FieldPlan]
     /// How many fields have asynchronous resolvers: with two or more, they run at once.
     let asynchronousFields: Int
+    /// Whether the whole subtree resolves synchronously, once found (`isSynchronous`).
+    let synchronous = Mutex<Bool?>(nil)
 
     init(fields: [FieldPlan]) {
         self.fields = fields
@@ -70,6 +72,14 @@ final class FieldPlan: Sendable {
             defaultResolvedLeaf = (definition, leafType)
         } else {
             defaultResolvedLeaf = nil
+        }
+    }
+
+    /// The field's definition, where the type has the field.
+    var definition: SchemaField? {
+        switch action {
+        case .failed(_, let definition), .resolve(_, _, let definition): definition
+        case .typename, .missing: nil
         }
     }
 

@@ -69,11 +69,11 @@ extension Execution {
     /// CreateSourceEventStream (spec 6.2.3.1): the events of the operation's one root
     /// field, from its `SubscriptionSource`; or the error that refuses the subscription,
     /// at the field's location and path.
-    mutating func sourceStream(of operation: OperationDefinition, rootType: NamedType) async -> Result<
-        EventStream, GraphQLError
-    > {
+    mutating func sourceStream(
+        of operation: OperationDefinition, rootType: NamedType
+    ) async -> Result<EventStream, GraphQLError> {
         let plan: SelectionPlan
-        switch self.plan([operation.selectionSet], positions: [operation.selectionSet.selections.start], on: rootType) {
+        switch makePlan([operation.selectionSet], on: rootType) {
         case .success(let made): plan = made
         case .failure(let error): return .failure(located(error, at: []))
         }
