@@ -125,7 +125,8 @@ struct Execution: Sendable {
     /// no path entry unless it fails. Nil for a field that must be resolved.
     mutating func writeUnresolved(_ field: FieldPlan, of objectType: NamedType, value: ParentValue) -> Bool? {
         if let leaf = field.defaultResolvedLeaf {
-            let resolved = value.defaultValue(of: leaf.definition)
+            let resolved: FieldValue =
+                if case .json(let object) = value, let found = object[leaf.key] { FieldValue(json: found) } else { .null }
             return completeLeaf(
                 leaf.type, nullable: field.leafIsNullable, resolved, field, leaf.definition, parentType: objectType)
         }

@@ -33,8 +33,9 @@ final class FieldPlan: Sendable {
     /// general, asynchronous path.
     let leafType: NamedType?
     let leafIsNullable: Bool
-    /// A leaf with the default resolver: its definition and type, to skip the rest.
-    let defaultResolvedLeaf: (definition: SchemaField, type: NamedType)?
+    /// A leaf with the default resolver: its definition, type and the key it reads, to
+    /// skip the rest.
+    let defaultResolvedLeaf: (definition: SchemaField, type: NamedType, key: String)?
     /// The plan of the subselections on the object type last met here: objects of one
     /// field are nearly always of one type, so most lookups end here.
     let lastSubplan = Mutex<(type: TypeID, plan: Result<SelectionPlan, GraphQLError>)?>(nil)
@@ -69,7 +70,7 @@ final class FieldPlan: Sendable {
         }
         (leafType, leafIsNullable) = (leaf?.0, leaf?.1 ?? true)
         if case .resolve(nil, _, let definition) = action, let leafType {
-            defaultResolvedLeaf = (definition, leafType)
+            defaultResolvedLeaf = (definition, leafType, definition.name)
         } else {
             defaultResolvedLeaf = nil
         }
