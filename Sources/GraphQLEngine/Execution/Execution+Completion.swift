@@ -128,9 +128,11 @@ extension Execution {
         }
     }
 
+    /// `pathHasKey` false: the field's key is not on the path (a default-resolved leaf
+    /// runs without it), and an error puts it there.
     mutating func completeLeaf(
         _ type: NamedType, nullable: Bool, _ value: FieldValue, _ field: FieldPlan, _ definition: SchemaField,
-        parentType: NamedType
+        parentType: NamedType, pathHasKey: Bool = true
     ) -> Bool {
         let error: GraphQLError
         if case .null = value {
@@ -149,11 +151,9 @@ extension Execution {
                 error = refused
             }
         }
-        // Default-resolved leaves run without their key on the path; the error needs it.
-        let keyed = field.defaultResolvedLeaf != nil
-        if keyed { path.append(.key(field.responseName)) }
+        if !pathHasKey { path.append(.key(field.responseName)) }
         record(error, at: field.fields)
-        if keyed { path.removeLast() }
+        if !pathHasKey { path.removeLast() }
         if nullable { writer.raw("null") }
         return nullable
     }

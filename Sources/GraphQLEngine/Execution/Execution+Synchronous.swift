@@ -43,7 +43,7 @@ extension Execution {
                 result = Self.resolveSynchronously(
                     body, resolveInfo(value.boxed, arguments, definition, objectType, at: path))
             } else {
-                result = resolveWithoutResolver(field, definition, value)
+                result = resolveWithoutResolver(field, definition, value, of: objectType)
             }
             let completed =
                 if let leaf = field.leafType {

@@ -106,7 +106,7 @@ struct Execution: Sendable {
                 result = await Self.resolve(
                     resolver, resolveInfo(value.boxed, arguments, definition, objectType, at: path))
             } else {
-                result = resolveWithoutResolver(field, definition, value)
+                result = resolveWithoutResolver(field, definition, value, of: objectType)
             }
             let completed =
                 if let leaf = field.leafType {
@@ -124,11 +124,11 @@ struct Execution: Sendable {
     /// lacks, and (most fields) a leaf the default resolver reads from a JSON parent, with
     /// no path entry unless it fails. Nil for a field that must be resolved.
     mutating func writeUnresolved(_ field: FieldPlan, of objectType: NamedType, value: ParentValue) -> Bool? {
-        if let leaf = field.defaultResolvedLeaf {
-            let resolved: FieldValue =
-                if case .json(let object) = value, let found = object[leaf.key] { FieldValue(json: found) } else { .null }
+        if let leaf = field.defaultResolvedLeaf, case .json(let object) = value {
+            let resolved = object[leaf.key].map(FieldValue.init(json:)) ?? .null
             return completeLeaf(
-                leaf.type, nullable: field.leafIsNullable, resolved, field, leaf.definition, parentType: objectType)
+                leaf.type, nullable: field.leafIsNullable, resolved, field, leaf.definition, parentType: objectType,
+                pathHasKey: false)
         }
         switch field.action {
         case .typename:
@@ -145,11 +145,22 @@ struct Execution: Sendable {
 
     /// A field's value when no resolver of its own is called: its argument error, or
     /// what the default resolver reads.
+    /// The default resolver (spec 6.4.2 leaves it to the implementation): a JSON parent's
+    /// key of the field's name, or what a `FieldResolving` parent says; else null.
     func resolveWithoutResolver(
-        _ field: FieldPlan, _ definition: SchemaField, _ value: ParentValue
+        _ field: FieldPlan, _ definition: SchemaField, _ value: ParentValue, of objectType: NamedType
     ) -> Result<FieldValue, GraphQLError> {
-        if case .failed(let error, _) = field.action { return .failure(error) }
-        return .success(value.defaultValue(of: definition))
+        switch (field.action, value) {
+        case (.failed(let error, _), _):
+            return .failure(error)
+        case (_, .json(let object)):
+            return .success(object[definition.name].map(FieldValue.init(json:)) ?? .null)
+        case (.resolve(_, let arguments, _), .resolving(let object)):
+            let info = resolveInfo(object, arguments, definition, objectType, at: path)
+            return Self.resolveSynchronously({ try object.resolveField($0) }, info)
+        default:
+            return .success(.null)
+        }
     }
 
     // MARK: - Plans

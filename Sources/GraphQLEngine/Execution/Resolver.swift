@@ -54,16 +54,28 @@ public struct Resolvers: Sendable {
     }
 }
 
-/// The object whose fields are being executed: a JSON object (`InputValue`), which the
-/// default resolver reads by key, told apart once per object rather than cast for each
-/// field; or any other value, which only resolvers read.
+/// A Swift value that resolves its own fields: where a field of its type has no resolver
+/// of its own, the default resolver asks the value. The protocol form of a resolver, for
+/// domain types that know their fields.
+public protocol FieldResolving: Sendable {
+    /// The value of the field `info.field` of this value, given its coerced arguments.
+    func resolveField(_ info: ResolveInfo) throws -> FieldValue
+}
+
+/// The object whose fields are being executed, told apart once per object rather than
+/// cast for each field: a JSON object (`InputValue`), which the default resolver reads by
+/// key; a value that resolves its own fields; or any other value, which only resolvers
+/// read.
 enum ParentValue: Sendable {
     case json([String: InputValue])
+    case resolving(any FieldResolving)
     case other(any Sendable)
 
     init(_ value: any Sendable) {
         if let json = value as? InputValue, case .object(let fields) = json {
             self = .json(fields)
+        } else if let resolving = value as? any FieldResolving {
+            self = .resolving(resolving)
         } else {
             self = .other(value)
         }
@@ -73,14 +85,8 @@ enum ParentValue: Sendable {
     var boxed: any Sendable {
         switch self {
         case .json(let fields): InputValue.object(fields)
+        case .resolving(let value): value
         case .other(let value): value
         }
-    }
-
-    /// The default resolver: the key of the field's name of a JSON object; anything else
-    /// has no such key, so the field is null.
-    func defaultValue(of field: SchemaField) -> FieldValue {
-        guard case .json(let fields) = self, let value = fields[field.name] else { return .null }
-        return FieldValue(json: value)
     }
 }
