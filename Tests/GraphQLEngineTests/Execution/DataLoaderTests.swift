@@ -31,10 +31,11 @@ import Testing
             )
         })
 
-    /// Records every call of the batch function with its keys.
+    /// Records every call of the batch function with its keys, sorted: within a batch,
+    /// keys come in the order concurrent tasks asked for them, which varies.
     final class Calls: Sendable {
         private let log = Mutex<[[String]]>([])
-        func record(_ keys: [String]) { log.withLock { $0.append(keys) } }
+        func record(_ keys: [String]) { log.withLock { $0.append(keys.sorted()) } }
         var batches: [[String]] { log.withLock { $0 } }
     }
 
