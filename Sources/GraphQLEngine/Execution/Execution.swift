@@ -17,14 +17,17 @@ struct Execution: Sendable {
     var errors: [GraphQLError] = []
     var path: [GraphQLError.PathComponent] = []
 
-    init(document: Valid<Document>, variables: [String: InputValue], context: any Sendable, resolvers: Resolvers) {
+    init(
+        document: Valid<Document>, variables: [String: InputValue], context: any Sendable, resolvers: Resolvers,
+        responseCapacity: Int = 1024
+    ) {
         self.document = document
         self.schema = document.schema
         self.variables = variables
         self.context = context
         self.resolvers = resolvers
         self.loads = LoadScheduler()
-        self.writer = JSONWriter(capacity: 1024)
+        self.writer = JSONWriter(capacity: responseCapacity)
     }
 
     /// An execution of part of the response (one item of a list) beside this one: the

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Executes a validated operation (spec 6) into the JSON of its response (spec 7).
 ///
 /// Values are completed straight into the response bytes, in selection order, with no
@@ -18,6 +20,9 @@ public struct Executor: Sendable {
     /// The longest an operation (or one event of a subscription) may run.
     public let timeout: Duration?
     let clock: any Clock<Duration>
+    /// The size of the last response, to reserve for the next: a response grown by
+    /// doubling is copied at every step.
+    let responseSize = ResponseSizeHint()
 
     /// `clock` measures the timeout; tests pass one they advance by hand.
     public init(
@@ -100,7 +105,8 @@ public struct Executor: Sendable {
     private func runToEnd(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse
     {
         var execution = Execution(
-            document: request.document, variables: request.variables, context: context, resolvers: resolvers)
+            document: request.document, variables: request.variables, context: context, resolvers: resolvers,
+            responseCapacity: responseSize.expected)
         let selectionSet = request.operation.selectionSet
         let completed = await execution.executeSelectionSets(
             [selectionSet], positions: [selectionSet.selections.start], of: request.rootType,
@@ -111,8 +117,19 @@ public struct Executor: Sendable {
             execution.writer.truncate(to: 0)
             execution.writer.raw("null")
         }
+        responseSize.record(execution.writer.count)
         return ExecutionResponse(data: execution.writer.bytes, errors: execution.errors)
     }
+}
+
+/// The size of an executor's last response. Responses of one executor are alike often
+/// enough (the same operations, run again) that the last size is a good first guess.
+final class ResponseSizeHint: Sendable {
+    private let last = Atomic<Int>(1024)
+
+    var expected: Int { min(last.load(ordering: .relaxed), 16 << 20) }
+
+    func record(_ size: Int) { last.store(max(size, 256), ordering: .relaxed) }
 }
 
 /// A response (spec 7.1): `data` as JSON bytes (nil when the request failed before
