@@ -70,24 +70,35 @@ public struct Executor: Sendable {
     func request(
         _ document: Valid<Document>, operationName: String?, variables: [String: InputValue]
     ) -> RequestOutcome {
+        /// Request errors carry a code, so that a transport can tell a request it could
+        /// not run (which operation) from values it refused (the variables).
+        func refused(_ errors: [GraphQLError], code: String) -> RequestOutcome {
+            .refused(
+                ExecutionResponse(
+                    data: nil,
+                    errors: errors.map { error in
+                        var error = error
+                        error.code = error.code ?? code
+                        return error
+                    }))
+        }
         let operation: OperationDefinition
-        let coerced: [String: InputValue]
         do {
             operation = try document.operation(named: operationName)
-            coerced = try coerceVariableValues(of: operation, in: document, inputs: variables)
-        } catch let error as GraphQLError {
-            return .refused(ExecutionResponse(data: nil, errors: [error]))
-        } catch let error as VariableValuesError {
-            return .refused(ExecutionResponse(data: nil, errors: error.errors))
         } catch {
-            return .refused(ExecutionResponse(data: nil, errors: [GraphQLError(message: "\(error)")]))
+            return refused([error], code: "OPERATION_RESOLUTION_FAILURE")
         }
         guard let rootType = document.schema.rootType(for: operation.operation) else {
             let name = operation.operation.rawValue
-            return .refused(
-                ExecutionResponse(
-                    data: nil, errors: [GraphQLError(message: "Schema is not configured to execute \(name) operation.")]
-                ))
+            return refused(
+                [GraphQLError(message: "Schema is not configured to execute \(name) operation.")],
+                code: "OPERATION_RESOLUTION_FAILURE")
+        }
+        let coerced: [String: InputValue]
+        do {
+            coerced = try coerceVariableValues(of: operation, in: document, inputs: variables)
+        } catch {
+            return refused(error.errors, code: "BAD_USER_INPUT")
         }
         return .ready(Request(document: document, operation: operation, variables: coerced, rootType: rootType))
     }

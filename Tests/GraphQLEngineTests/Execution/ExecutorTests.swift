@@ -146,13 +146,13 @@ private func run(
         let twoOperations = "query A { count } query B { ratio }"
         #expect(
             try await run(twoOperations)
-                == #"{"errors":[{"message":"Must provide operation name if query contains multiple operations."}]}"#)
-        #expect(try await run(twoOperations, operationName: "C") == #"{"errors":[{"message":"Unknown operation named \"C\"."}]}"#)
+                == #"{"errors":[{"message":"Must provide operation name if query contains multiple operations.","extensions":{"code":"OPERATION_RESOLUTION_FAILURE"}}]}"#)
+        #expect(try await run(twoOperations, operationName: "C") == #"{"errors":[{"message":"Unknown operation named \"C\".","extensions":{"code":"OPERATION_RESOLUTION_FAILURE"}}]}"#)
         #expect(try await run(twoOperations, root: ["ratio": 0.5], operationName: "B") == #"{"data":{"ratio":0.5}}"#)
         let text = try await run("query ($t: Int!) { greet(times: $t) }", variables: ["t": "x"])
         #expect(
             text
-                == #"{"errors":[{"message":"Variable \"$t\" got invalid value \"x\"; Int cannot represent non-integer value: \"x\"","locations":[{"line":1,"column":8}]}]}"#
+                == #"{"errors":[{"message":"Variable \"$t\" got invalid value \"x\"; Int cannot represent non-integer value: \"x\"","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}}]}"#
         )
     }
 

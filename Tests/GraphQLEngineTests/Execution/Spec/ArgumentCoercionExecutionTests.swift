@@ -243,11 +243,11 @@ private func echoed(_ field: String, _ rendered: String) -> String {
     @Test func anIntVariableOutOf32BitRangeIsARequestError() async throws {
         #expect(
             try await run("query ($i: Int) { echo(int: $i) }", variables: ["i": 3_000_000_000])
-                == #"{"errors":[{"message":"Variable \"$i\" got invalid value 3000000000; Int cannot represent non 32-bit signed integer value: 3000000000","locations":[{"line":1,"column":8}]}]}"#
+                == #"{"errors":[{"message":"Variable \"$i\" got invalid value 3000000000; Int cannot represent non 32-bit signed integer value: 3000000000","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}}]}"#
         )
         #expect(
             try await run("query ($i: Int) { echo(int: $i) }", variables: ["i": 1.5])
-                == #"{"errors":[{"message":"Variable \"$i\" got invalid value 1.5; Int cannot represent non-integer value: 1.5","locations":[{"line":1,"column":8}]}]}"#
+                == #"{"errors":[{"message":"Variable \"$i\" got invalid value 1.5; Int cannot represent non-integer value: 1.5","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}}]}"#
         )
     }
 
@@ -256,7 +256,7 @@ private func echoed(_ field: String, _ rendered: String) -> String {
         let document = "query ($a: Int!, $b: [Int!]!) { required(int: $a, list: $b) }"
         #expect(
             try await run(document, variables: ["b": nil])
-                == #"{"errors":[{"message":"Variable \"$a\" of required type \"Int!\" was not provided.","locations":[{"line":1,"column":8}]},{"message":"Variable \"$b\" of non-null type \"[Int!]!\" must not be null.","locations":[{"line":1,"column":18}]}]}"#
+                == #"{"errors":[{"message":"Variable \"$a\" of required type \"Int!\" was not provided.","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$b\" of non-null type \"[Int!]!\" must not be null.","locations":[{"line":1,"column":18}],"extensions":{"code":"BAD_USER_INPUT"}}]}"#
         )
     }
 
@@ -268,7 +268,7 @@ private func echoed(_ field: String, _ rendered: String) -> String {
             variables: ["s": ["points": [["x": 1], ["x": "two", "z": 1]], "color": "PURPLE"]])
         #expect(
             text
-                == #"{"errors":[{"message":"Variable \"$s\" got invalid value {color: \"PURPLE\", points: [{x: 1}, {x: \"two\", z: 1}]}; Field \"name\" of required type \"String!\" was not provided.","locations":[{"line":1,"column":8}]},{"message":"Variable \"$s\" got invalid value \"two\" at \"s.points[1].x\"; Int cannot represent non-integer value: \"two\"","locations":[{"line":1,"column":8}]},{"message":"Variable \"$s\" got invalid value {x: \"two\", z: 1} at \"s.points[1]\"; Field \"z\" is not defined by type \"Point\". Did you mean \"x\" or \"y\"?","locations":[{"line":1,"column":8}]},{"message":"Variable \"$s\" got invalid value \"PURPLE\" at \"s.color\"; Value \"PURPLE\" does not exist in \"Color\" enum.","locations":[{"line":1,"column":8}]}]}"#
+                == #"{"errors":[{"message":"Variable \"$s\" got invalid value {color: \"PURPLE\", points: [{x: 1}, {x: \"two\", z: 1}]}; Field \"name\" of required type \"String!\" was not provided.","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$s\" got invalid value \"two\" at \"s.points[1].x\"; Int cannot represent non-integer value: \"two\"","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$s\" got invalid value {x: \"two\", z: 1} at \"s.points[1]\"; Field \"z\" is not defined by type \"Point\". Did you mean \"x\" or \"y\"?","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$s\" got invalid value \"PURPLE\" at \"s.color\"; Value \"PURPLE\" does not exist in \"Color\" enum.","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}}]}"#
         )
     }
 
@@ -279,7 +279,7 @@ private func echoed(_ field: String, _ rendered: String) -> String {
             variables: ["c": 1, "l": [1, "2", true]])
         #expect(
             text
-                == #"{"errors":[{"message":"Variable \"$c\" got invalid value 1; Enum \"Color\" cannot represent non-string value: 1.","locations":[{"line":1,"column":8}]},{"message":"Variable \"$l\" got invalid value \"2\" at \"l[1]\"; Int cannot represent non-integer value: \"2\"","locations":[{"line":1,"column":19}]},{"message":"Variable \"$l\" got invalid value true at \"l[2]\"; Int cannot represent non-integer value: true","locations":[{"line":1,"column":19}]}]}"#
+                == #"{"errors":[{"message":"Variable \"$c\" got invalid value 1; Enum \"Color\" cannot represent non-string value: 1.","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$l\" got invalid value \"2\" at \"l[1]\"; Int cannot represent non-integer value: \"2\"","locations":[{"line":1,"column":19}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$l\" got invalid value true at \"l[2]\"; Int cannot represent non-integer value: true","locations":[{"line":1,"column":19}],"extensions":{"code":"BAD_USER_INPUT"}}]}"#
         )
     }
 
@@ -290,7 +290,7 @@ private func echoed(_ field: String, _ rendered: String) -> String {
             variables: ["s": 3, "b": "true", "f": "1.5", "id": 1.5])
         #expect(
             text
-                == #"{"errors":[{"message":"Variable \"$s\" got invalid value 3; String cannot represent a non string value: 3","locations":[{"line":1,"column":8}]},{"message":"Variable \"$b\" got invalid value \"true\"; Boolean cannot represent a non boolean value: \"true\"","locations":[{"line":1,"column":20}]},{"message":"Variable \"$f\" got invalid value \"1.5\"; Float cannot represent non numeric value: \"1.5\"","locations":[{"line":1,"column":33}]},{"message":"Variable \"$id\" got invalid value 1.5; ID cannot represent value: 1.5","locations":[{"line":1,"column":44}]}]}"#
+                == #"{"errors":[{"message":"Variable \"$s\" got invalid value 3; String cannot represent a non string value: 3","locations":[{"line":1,"column":8}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$b\" got invalid value \"true\"; Boolean cannot represent a non boolean value: \"true\"","locations":[{"line":1,"column":20}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$f\" got invalid value \"1.5\"; Float cannot represent non numeric value: \"1.5\"","locations":[{"line":1,"column":33}],"extensions":{"code":"BAD_USER_INPUT"}},{"message":"Variable \"$id\" got invalid value 1.5; ID cannot represent value: 1.5","locations":[{"line":1,"column":44}],"extensions":{"code":"BAD_USER_INPUT"}}]}"#
         )
     }
 
