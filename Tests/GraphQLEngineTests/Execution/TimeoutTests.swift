@@ -60,13 +60,28 @@ import Testing
         try Validator.validate(try Parser.parse(text), against: schema)
     }
 
-    @Test func anOperationPastItsTimeoutIsAnsweredWithATimeoutErrorAndCancelled() async throws {
-        let (signals, clock) = (Signals(), ManualClock())
-        let executor = Self.executor(signals, timeout: .seconds(2), clock: clock)
-        let document = try Self.document("{ slow }")
+    /// Starts executing `text` in a task of its own and returns it once a waiting
+    /// resolver has started.
+    static func start(
+        _ text: String, on executor: Executor, _ signals: Signals
+    ) async throws -> Task<ExecutionResponse, Never> {
+        let document = try document(text)
         let request = Task { await executor.execute(document) }
         var started = signals.started.makeAsyncIterator()
         await started.next()
+        return request
+    }
+
+    /// How the waiting resolver ended.
+    static func ending(of signals: Signals) async -> String? {
+        var ended = signals.ended.makeAsyncIterator()
+        return await ended.next()
+    }
+
+    @Test func anOperationPastItsTimeoutIsAnsweredWithATimeoutErrorAndCancelled() async throws {
+        let (signals, clock) = (Signals(), ManualClock())
+        let executor = Self.executor(signals, timeout: .seconds(2), clock: clock)
+        let request = try await Self.start("{ slow }", on: executor, signals)
         await clock.sleepers(1)
         clock.advance(by: .seconds(2))
         let response = await request.value
@@ -74,24 +89,19 @@ import Testing
             response.text
                 == #"{"errors":[{"message":"The operation timed out after 2 seconds.","extensions":{"code":"TIMEOUT"}}],"data":null}"#
         )
-        var ended = signals.ended.makeAsyncIterator()
-        let end = await ended.next()
+        let end = await Self.ending(of: signals)
         #expect(end == "cancelled")
     }
 
     @Test func aResolverThatIgnoresCancellationDoesNotHoldBackTheAnswer() async throws {
         let (signals, clock) = (Signals(), ManualClock())
         let executor = Self.executor(signals, timeout: .milliseconds(250), clock: clock)
-        let document = try Self.document("{ stubborn }")
-        let request = Task { await executor.execute(document) }
-        var started = signals.started.makeAsyncIterator()
-        await started.next()
+        let request = try await Self.start("{ stubborn }", on: executor, signals)
         await clock.sleepers(1)
         clock.advance(by: .milliseconds(250))
         let response = await request.value
         #expect(response.errors.map { $0.message } == ["The operation timed out after 250 milliseconds."])
-        var ended = signals.ended.makeAsyncIterator()
-        let end = await ended.next()
+        let end = await Self.ending(of: signals)
         #expect(end == "asked to stop")
         signals.releaseContinuation.finish()
     }
@@ -106,28 +116,21 @@ import Testing
     @Test func cancellingTheCallerCancelsTheResolvers() async throws {
         let (signals, clock) = (Signals(), ManualClock())
         let executor = Self.executor(signals, timeout: nil, clock: clock)
-        let document = try Self.document("{ quick slow }")
-        let request = Task { await executor.execute(document) }
-        var started = signals.started.makeAsyncIterator()
-        await started.next()
+        let request = try await Self.start("{ quick slow }", on: executor, signals)
         request.cancel()
         let response = await request.value
         #expect(
             response.text
                 == #"{"errors":[{"message":"The operation was cancelled.","locations":[{"line":1,"column":9}],"path":["slow"],"extensions":{"code":"CANCELLED"}}],"data":{"quick":"done","slow":null}}"#
         )
-        var ended = signals.ended.makeAsyncIterator()
-        let end = await ended.next()
+        let end = await Self.ending(of: signals)
         #expect(end == "cancelled")
     }
 
     @Test func cancellingTheCallerOfATimedOperationAnswersAtOnce() async throws {
         let (signals, clock) = (Signals(), ManualClock())
         let executor = Self.executor(signals, timeout: .seconds(30), clock: clock)
-        let document = try Self.document("{ stubborn }")
-        let request = Task { await executor.execute(document) }
-        var started = signals.started.makeAsyncIterator()
-        await started.next()
+        let request = try await Self.start("{ stubborn }", on: executor, signals)
         request.cancel()
         let response = await request.value
         #expect(
