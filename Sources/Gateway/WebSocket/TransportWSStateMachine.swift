@@ -1,0 +1,197 @@
+import GraphQLEngine
+
+/// One connection speaking `graphql-transport-ws` (graphql-ws's PROTOCOL.md), as a plain
+/// state machine: events go in (a frame's text, the host's answers, the time), actions
+/// come out (frames to send, operations to start or stop, the socket to close). It does
+/// no I/O and reads no clock, so every rule is tested with instants made up by the test.
+public struct TransportWSStateMachine: Sendable {
+    public struct Configuration: Sendable {
+        /// How long a client may take to send `connection_init` and be acknowledged.
+        public var connectionInitTimeout: Duration
+        /// How often the server pings an acknowledged client; nil for never.
+        public var keepAliveInterval: Duration?
+        /// The most operations one connection may run at once.
+        public var maxOperations: Int
+        /// The largest frame a client may send, in bytes.
+        public var maxMessageBytes: Int
+
+        public init(
+            connectionInitTimeout: Duration = .seconds(3), keepAliveInterval: Duration? = .seconds(12),
+            maxOperations: Int = 100, maxMessageBytes: Int = 1 << 20
+        ) {
+            self.connectionInitTimeout = connectionInitTimeout
+            self.keepAliveInterval = keepAliveInterval
+            self.maxOperations = maxOperations
+            self.maxMessageBytes = maxMessageBytes
+        }
+    }
+
+    public enum Action: Equatable, Sendable {
+        case send(TransportWSServerMessage)
+        /// Check the `connection_init` payload (credentials), then call `accepted` or
+        /// `rejected`.
+        case authenticate(payload: InputValue?)
+        /// Run the operation; report with `next`, `completed` and `failed`.
+        case start(id: String, OperationRequest)
+        /// The client no longer wants the operation: cancel it, send nothing more for it.
+        case stop(id: String)
+        /// Close the socket (the protocol's codes: 4400, 4401, 4403, 4408, 4409, 4429,
+        /// 4500; 1009 for a frame over the size limit); every operation stops with it.
+        case close(code: UInt16, reason: String)
+    }
+
+    enum State: Sendable {
+        case awaitingInit
+        case authenticating
+        case ready
+        case closed
+    }
+
+    public let configuration: Configuration
+    private(set) var state = State.awaitingInit
+    private let openedAt: ContinuousClock.Instant
+    private var lastPing: ContinuousClock.Instant?
+    /// The operations running, by id: an id is the client's again once it completes.
+    private(set) var operations: Set<String> = []
+
+    public init(configuration: Configuration = Configuration(), openedAt: ContinuousClock.Instant) {
+        self.configuration = configuration
+        self.openedAt = openedAt
+    }
+
+    public var isClosed: Bool { if case .closed = state { true } else { false } }
+
+    // MARK: - From the client
+
+    /// A text frame from the client.
+    public mutating func received(_ text: [UInt8]) -> [Action] {
+        guard !isClosed else { return [] }
+        guard text.count <= configuration.maxMessageBytes else {
+            return close(1009, "Message of \(text.count) bytes is over the limit of \(configuration.maxMessageBytes)")
+        }
+        let message: TransportWSClientMessage
+        do {
+            message = try TransportWSClientMessage(text: text)
+        } catch {
+            return close(4400, error.reason)
+        }
+        switch (message, state) {
+        case (.connectionInit(let payload), .awaitingInit):
+            state = .authenticating
+            return [.authenticate(payload: payload)]
+        case (.connectionInit, _):
+            return close(4429, "Too many initialisation requests")
+        case (.ping, _):
+            return [.send(.pong)]
+        case (.pong, _):
+            return []
+        case (.subscribe, .awaitingInit), (.subscribe, .authenticating):
+            return close(4401, "Unauthorized")
+        case (.subscribe(let id, let request), _):
+            guard !operations.contains(id) else { return close(4409, "Subscriber for \(id) already exists") }
+            guard operations.count < configuration.maxOperations else {
+                let error = GraphQLError(
+                    message: "Too many operations on this connection (at most \(configuration.maxOperations) at once).",
+                    code: "TOO_MANY_OPERATIONS")
+                return [.send(.error(id: id, errors: [error]))]
+            }
+            operations.insert(id)
+            return [.start(id: id, request)]
+        case (.complete(let id), _):
+            // An id already completed (messages cross on the wire) is ignored.
+            guard operations.remove(id) != nil else { return [] }
+            return [.stop(id: id)]
+        }
+    }
+
+    /// A frame of the wrong kind (binary): graphql-transport-ws speaks text only.
+    public mutating func receivedBinary() -> [Action] {
+        guard !isClosed else { return [] }
+        return close(4400, "Invalid message: binary frames are not part of the protocol")
+    }
+
+    /// The socket closed from the client's side: everything running stops.
+    public mutating func socketClosed() -> [Action] {
+        guard !isClosed else { return [] }
+        state = .closed
+        let running = operations.sorted()
+        operations = []
+        return running.map { .stop(id: $0) }
+    }
+
+    // MARK: - From the host
+
+    /// The `connection_init` payload was accepted.
+    public mutating func accepted(ackPayload: InputValue? = nil, at now: ContinuousClock.Instant) -> [Action] {
+        guard case .authenticating = state else { return [] }
+        state = .ready
+        lastPing = now
+        return [.send(.connectionAck(payload: ackPayload))]
+    }
+
+    /// The `connection_init` payload was refused (bad or missing credentials).
+    public mutating func rejected() -> [Action] {
+        guard case .authenticating = state else { return [] }
+        return close(4403, "Forbidden")
+    }
+
+    /// A result of a running operation.
+    public func next(id: String, response: [UInt8]) -> [Action] {
+        guard operations.contains(id) else { return [] }
+        return [.send(.next(id: id, response: response))]
+    }
+
+    /// The operation ended after its results.
+    public mutating func completed(id: String) -> [Action] {
+        guard operations.remove(id) != nil else { return [] }
+        return [.send(.complete(id: id))]
+    }
+
+    /// The operation ended with errors instead of (more) results.
+    public mutating func failed(id: String, errors: [GraphQLError]) -> [Action] {
+        guard operations.remove(id) != nil else { return [] }
+        return [.send(.error(id: id, errors: errors))]
+    }
+
+    /// Something went wrong in the server itself: the socket closes with 4500.
+    public mutating func internalError(_ reason: String) -> [Action] {
+        guard !isClosed else { return [] }
+        return close(4500, reason)
+    }
+
+    // MARK: - Time
+
+    /// The time now: closes a socket whose client has not been acknowledged in time
+    /// (4408), and pings an acknowledged one when a keep-alive is due.
+    public mutating func tick(at now: ContinuousClock.Instant) -> [Action] {
+        switch state {
+        case .awaitingInit, .authenticating:
+            guard now - openedAt >= configuration.connectionInitTimeout else { return [] }
+            return close(4408, "Connection initialisation timeout")
+        case .ready:
+            guard let interval = configuration.keepAliveInterval, let last = lastPing, now - last >= interval else {
+                return []
+            }
+            lastPing = now
+            return [.send(.ping)]
+        case .closed:
+            return []
+        }
+    }
+
+    /// When the host should next call `tick`, if anything waits on time.
+    public var nextDeadline: ContinuousClock.Instant? {
+        switch state {
+        case .awaitingInit, .authenticating: openedAt + configuration.connectionInitTimeout
+        case .ready: configuration.keepAliveInterval.flatMap { interval in lastPing.map { $0 + interval } }
+        case .closed: nil
+        }
+    }
+
+    private mutating func close(_ code: UInt16, _ reason: String) -> [Action] {
+        let running = operations.sorted()
+        operations = []
+        state = .closed
+        return running.map { .stop(id: $0) } + [.close(code: code, reason: reason)]
+    }
+}
