@@ -11,41 +11,16 @@ public enum TransportWSClientMessage: Equatable, Sendable {
 
     /// The message in a text frame, or the violation that closes the socket with 4400.
     public init(text: [UInt8]) throws(ProtocolViolation) {
-        let json: InputValue
-        do {
-            json = try JSONReader.read(bytes: text, maxDepth: 64)
-        } catch {
-            throw ProtocolViolation("Invalid message: not JSON (\(error.description))")
-        }
-        guard case .object(let members) = json else { throw ProtocolViolation("Invalid message: not an object") }
-        guard case .string(let type)? = members["type"] else {
-            throw ProtocolViolation("Invalid message: no string \"type\"")
-        }
-        func payload() throws(ProtocolViolation) -> InputValue? {
-            switch members["payload"] {
-            case nil, .null?: return nil
-            case .object(let fields)?: return .object(fields)
-            default: throw ProtocolViolation("Invalid message: \"\(type)\" payload must be an object or null")
-            }
-        }
-        func id() throws(ProtocolViolation) -> String {
-            guard case .string(let id)? = members["id"], !id.isEmpty else {
-                throw ProtocolViolation("Invalid message: \"\(type)\" needs a non-empty string \"id\"")
-            }
-            return id
-        }
-        switch type {
-        case "connection_init": self = .connectionInit(payload: try payload())
-        case "ping": self = .ping(payload: try payload())
-        case "pong": self = .pong(payload: try payload())
+        let frame = try ProtocolFrame(text)
+        switch frame.type {
+        case "connection_init": self = .connectionInit(payload: try frame.objectPayload())
+        case "ping": self = .ping(payload: try frame.objectPayload())
+        case "pong": self = .pong(payload: try frame.objectPayload())
         case "subscribe":
-            let id = try id()
-            guard let request = members["payload"] else {
-                throw ProtocolViolation("Invalid message: \"subscribe\" needs a payload")
-            }
-            self = .subscribe(id: id, try OperationRequest(json: request, in: "payload"))
-        case "complete": self = .complete(id: try id())
-        default: throw ProtocolViolation("Invalid message type \"\(type)\"")
+            let id = try frame.id()
+            self = .subscribe(id: id, try frame.operationPayload())
+        case "complete": self = .complete(id: try frame.id())
+        default: throw ProtocolViolation("Invalid message type \"\(frame.type)\"")
         }
     }
 }
@@ -82,12 +57,8 @@ public enum TransportWSServerMessage: Equatable, Sendable {
         case .error(let id, let errors):
             json.raw("\"error\",\"id\":")
             json.string(id)
-            json.raw(",\"payload\":[")
-            for (index, error) in errors.enumerated() {
-                if index > 0 { json.raw(UInt8(ascii: ",")) }
-                error.write(to: &json)
-            }
-            json.raw(UInt8(ascii: "]"))
+            json.raw(",\"payload\":")
+            json.errors(errors)
         case .complete(let id):
             json.raw("\"complete\",\"id\":")
             json.string(id)

@@ -40,66 +40,45 @@ public struct TransportWSStateMachine: Sendable {
         case close(code: UInt16, reason: String)
     }
 
-    enum State: Sendable {
-        case awaitingInit
-        case authenticating
-        case ready
-        case closed
-    }
-
     public let configuration: Configuration
-    private(set) var state = State.awaitingInit
-    private let openedAt: ContinuousClock.Instant
-    private var lastPing: ContinuousClock.Instant?
-    /// The operations running, by id: an id is the client's again once it completes.
-    private(set) var operations: Set<String> = []
+    private var connection: ConnectionLifecycle
 
     public init(configuration: Configuration = Configuration(), openedAt: ContinuousClock.Instant) {
         self.configuration = configuration
-        self.openedAt = openedAt
+        connection = ConnectionLifecycle(configuration: configuration, openedAt: openedAt)
     }
 
-    public var isClosed: Bool { if case .closed = state { true } else { false } }
+    public var isClosed: Bool { connection.isClosed }
 
     // MARK: - From the client
 
     /// A text frame from the client.
     public mutating func received(_ text: [UInt8]) -> [Action] {
         guard !isClosed else { return [] }
-        guard text.count <= configuration.maxMessageBytes else {
-            return close(1009, "Message of \(text.count) bytes is over the limit of \(configuration.maxMessageBytes)")
-        }
+        if let (code, reason) = connection.oversized(text) { return close(code, reason) }
         let message: TransportWSClientMessage
         do {
             message = try TransportWSClientMessage(text: text)
         } catch {
             return close(4400, error.reason)
         }
-        switch (message, state) {
-        case (.connectionInit(let payload), .awaitingInit):
-            state = .authenticating
+        switch message {
+        case .connectionInit(let payload):
+            guard connection.initialise() else { return close(4429, "Too many initialisation requests") }
             return [.authenticate(payload: payload)]
-        case (.connectionInit, _):
-            return close(4429, "Too many initialisation requests")
-        case (.ping, _):
+        case .ping:
             return [.send(.pong)]
-        case (.pong, _):
+        case .pong:
             return []
-        case (.subscribe, .awaitingInit), (.subscribe, .authenticating):
-            return close(4401, "Unauthorized")
-        case (.subscribe(let id, let request), _):
-            guard !operations.contains(id) else { return close(4409, "Subscriber for \(id) already exists") }
-            guard operations.count < configuration.maxOperations else {
-                let error = GraphQLError(
-                    message: "Too many operations on this connection (at most \(configuration.maxOperations) at once).",
-                    code: "TOO_MANY_OPERATIONS")
-                return [.send(.error(id: id, errors: [error]))]
-            }
-            operations.insert(id)
+        case .subscribe(let id, let request):
+            guard connection.isAcknowledged else { return close(4401, "Unauthorized") }
+            guard !connection.operations.contains(id) else { return close(4409, "Subscriber for \(id) already exists") }
+            if let error = connection.operationLimitError { return [.send(.error(id: id, errors: [error]))] }
+            connection.operations.insert(id)
             return [.start(id: id, request)]
-        case (.complete(let id), _):
+        case .complete(let id):
             // An id already completed (messages cross on the wire) is ignored.
-            guard operations.remove(id) != nil else { return [] }
+            guard connection.operations.remove(id) != nil else { return [] }
             return [.stop(id: id)]
         }
     }
@@ -113,43 +92,38 @@ public struct TransportWSStateMachine: Sendable {
     /// The socket closed from the client's side: everything running stops.
     public mutating func socketClosed() -> [Action] {
         guard !isClosed else { return [] }
-        state = .closed
-        let running = operations.sorted()
-        operations = []
-        return running.map { .stop(id: $0) }
+        return connection.close().map { .stop(id: $0) }
     }
 
     // MARK: - From the host
 
     /// The `connection_init` payload was accepted.
     public mutating func accepted(ackPayload: InputValue? = nil, at now: ContinuousClock.Instant) -> [Action] {
-        guard case .authenticating = state else { return [] }
-        state = .ready
-        lastPing = now
+        guard connection.acknowledge(at: now) else { return [] }
         return [.send(.connectionAck(payload: ackPayload))]
     }
 
     /// The `connection_init` payload was refused (bad or missing credentials).
     public mutating func rejected() -> [Action] {
-        guard case .authenticating = state else { return [] }
+        guard connection.isAuthenticating else { return [] }
         return close(4403, "Forbidden")
     }
 
     /// A result of a running operation.
     public func next(id: String, response: [UInt8]) -> [Action] {
-        guard operations.contains(id) else { return [] }
+        guard connection.operations.contains(id) else { return [] }
         return [.send(.next(id: id, response: response))]
     }
 
     /// The operation ended after its results.
     public mutating func completed(id: String) -> [Action] {
-        guard operations.remove(id) != nil else { return [] }
+        guard connection.operations.remove(id) != nil else { return [] }
         return [.send(.complete(id: id))]
     }
 
     /// The operation ended with errors instead of (more) results.
     public mutating func failed(id: String, errors: [GraphQLError]) -> [Action] {
-        guard operations.remove(id) != nil else { return [] }
+        guard connection.operations.remove(id) != nil else { return [] }
         return [.send(.error(id: id, errors: errors))]
     }
 
@@ -164,34 +138,17 @@ public struct TransportWSStateMachine: Sendable {
     /// The time now: closes a socket whose client has not been acknowledged in time
     /// (4408), and pings an acknowledged one when a keep-alive is due.
     public mutating func tick(at now: ContinuousClock.Instant) -> [Action] {
-        switch state {
-        case .awaitingInit, .authenticating:
-            guard now - openedAt >= configuration.connectionInitTimeout else { return [] }
-            return close(4408, "Connection initialisation timeout")
-        case .ready:
-            guard let interval = configuration.keepAliveInterval, let last = lastPing, now - last >= interval else {
-                return []
-            }
-            lastPing = now
-            return [.send(.ping)]
-        case .closed:
-            return []
+        switch connection.due(at: now) {
+        case .nothing: []
+        case .initTimeout: close(4408, "Connection initialisation timeout")
+        case .keepAlive: [.send(.ping)]
         }
     }
 
     /// When the host should next call `tick`, if anything waits on time.
-    public var nextDeadline: ContinuousClock.Instant? {
-        switch state {
-        case .awaitingInit, .authenticating: openedAt + configuration.connectionInitTimeout
-        case .ready: configuration.keepAliveInterval.flatMap { interval in lastPing.map { $0 + interval } }
-        case .closed: nil
-        }
-    }
+    public var nextDeadline: ContinuousClock.Instant? { connection.nextDeadline }
 
     private mutating func close(_ code: UInt16, _ reason: String) -> [Action] {
-        let running = operations.sorted()
-        operations = []
-        state = .closed
-        return running.map { .stop(id: $0) } + [.close(code: code, reason: reason)]
+        connection.close().map { .stop(id: $0) } + [.close(code: code, reason: reason)]
     }
 }
