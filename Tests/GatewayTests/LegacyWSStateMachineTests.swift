@@ -137,3 +137,21 @@ import Testing
             ])
     }
 }
+
+@Suite struct WebSocketSubprotocolTests {
+    @Test(arguments: [
+        ("graphql-transport-ws", WebSocketSubprotocol.graphQLTransportWS),
+        ("graphql-ws", .graphQLWS),
+        ("graphql-ws, graphql-transport-ws", .graphQLTransportWS),
+        (" graphql-ws ,chat", .graphQLWS),
+    ])
+    func theSubprotocolIsChosenFromTheOffer(header: String, expected: WebSocketSubprotocol) {
+        #expect(WebSocketSubprotocol.choose(from: header) == expected)
+    }
+
+    @Test(arguments: [nil, "", "chat, mqtt"] as [String?])
+    func anOfferWithoutOursIsNotAcceptable(header: String?) {
+        #expect(WebSocketSubprotocol.choose(from: header) == nil)
+        #expect(WebSocketSubprotocol.notAcceptable.code == 4406)
+    }
+}
