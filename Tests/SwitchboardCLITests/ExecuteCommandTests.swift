@@ -31,7 +31,7 @@ private let schemaSDL = """
         #expect(result.status == 1)
         #expect(
             result.standardOutput
-                == #"{"errors":[{"message":"Cannot query field \"nme\" on type \"User\". Did you mean \"name\"?","locations":[{"line":1,"column":8}]}]}"#
+                == #"{"errors":[{"message":"Cannot query field \"nme\" on type \"User\". Did you mean \"name\"?","locations":[{"line":1,"column":8}],"extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}"#
                 + "\n")
         let needsVariable = try TemporaryFile("query ($b: Boolean!) { count @skip(if: $b) }")
         let missing = try switchboard("execute", "--schema", schema.path, needsVariable.path)

@@ -86,7 +86,7 @@ public struct LegacyWSStateMachine: Sendable {
     }
 
     /// The credentials were refused: the client is told why, and the socket closes.
-    public mutating func rejected(_ message: String = "Forbidden") -> [Action] {
+    public mutating func rejected(_ message: String) -> [Action] {
         guard connection.isAuthenticating else { return [] }
         return [.send(.connectionError(message: message))] + close(4403, "Forbidden")
     }

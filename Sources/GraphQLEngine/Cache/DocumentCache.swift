@@ -34,7 +34,8 @@ public final class DocumentCache: Sendable {
     private let state: Mutex<RecencyList>
 
     public init(
-        schema: Schema, parseOptions: ParseOptions = .default, validationOptions: ValidationOptions = ValidationOptions(),
+        schema: Schema, parseOptions: ParseOptions = .default,
+        validationOptions: ValidationOptions = ValidationOptions(),
         capacity: Int = 1_000, maxBytes: Int = 16 << 20
     ) {
         self.schema = schema
@@ -48,7 +49,8 @@ public final class DocumentCache: Sendable {
     /// The entry for `text`: the cached one, or a new one made by parsing and validating.
     public func entry(for text: String) -> Entry {
         if let cached = state.withLock({ $0.touch(text) }) { return cached }
-        let entry = Entry(parsing: text, schema: schema, parseOptions: parseOptions, validationOptions: validationOptions)
+        let entry = Entry(
+            parsing: text, schema: schema, parseOptions: parseOptions, validationOptions: validationOptions)
         let size = text.utf8.count
         // A text larger than the whole budget would only push everything else out.
         guard size <= maxBytes else {
@@ -77,13 +79,22 @@ extension DocumentCache.Entry {
         do {
             document = try Parser.parse(source, options: parseOptions)
         } catch {
-            self = .syntaxError(GraphQLError(error, in: source))
+            var syntaxError = GraphQLError(error, in: source)
+            syntaxError.code = "GRAPHQL_PARSE_FAILED"
+            self = .syntaxError(syntaxError)
             return
         }
         do {
             self = .valid(try Validator.validate(document, against: schema, options: validationOptions))
         } catch {
-            self = .invalid(error.graphQLErrors)
+            // Codes as clients of other gateways know them, so a client tells a document
+            // it must fix from a failure while running it.
+            self = .invalid(
+                error.graphQLErrors.map { error in
+                    var error = error
+                    error.code = "GRAPHQL_VALIDATION_FAILED"
+                    return error
+                })
         }
     }
 }

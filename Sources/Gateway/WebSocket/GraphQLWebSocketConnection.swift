@@ -1,0 +1,154 @@
+import GraphQLEngine
+
+/// A frame (or the end) read from a WebSocket.
+public enum WebSocketInbound: Sendable {
+    case text([UInt8])
+    case binary
+    /// The client closed the socket, or it broke.
+    case closed
+}
+
+/// How a connection writes to its WebSocket.
+public struct WebSocketOutbound: Sendable {
+    public var send: @Sendable ([UInt8]) async -> Void
+    public var close: @Sendable (_ code: UInt16, _ reason: String) async -> Void
+
+    public init(
+        send: @escaping @Sendable ([UInt8]) async -> Void, close: @escaping @Sendable (UInt16, String) async -> Void
+    ) {
+        self.send = send
+        self.close = close
+    }
+}
+
+/// Serves one WebSocket connection with either subprotocol: every event (a frame, an
+/// operation's result, the credentials' check, the time) goes through one loop into the
+/// state machine, and the actions it returns are carried out in one switch. Operations
+/// run in tasks of their own, so a long subscription never holds up the connection; a
+/// stopped operation's task is cancelled, and with it its source stream.
+public enum GraphQLWebSocketConnection {
+    /// Whether a `connection_init` payload is let in.
+    public typealias Authenticate = @Sendable (_ payload: InputValue?) async -> Bool
+
+    enum Event: Sendable {
+        case inbound(WebSocketInbound)
+        case authenticated(Bool)
+        case next(id: String, response: [UInt8])
+        case completed(id: String)
+        case failed(id: String, errors: [GraphQLError])
+        case tick
+    }
+
+    /// Runs until the socket closes, from either side.
+    public static func serve<Machine: SubprotocolStateMachine, Inbound: AsyncSequence & Sendable>(
+        _ machine: Machine, inbound: Inbound, outbound: WebSocketOutbound, service: GraphQLHTTPService,
+        authenticate: @escaping Authenticate = { _ in true }
+    ) async where Inbound.Element == WebSocketInbound {
+        var machine = machine
+        let (events, post) = AsyncStream<Event>.makeStream()
+        let reader = Task {
+            do {
+                for try await frame in inbound { post.yield(.inbound(frame)) }
+            } catch {
+                // A broken socket ends like a closed one.
+            }
+            post.yield(.inbound(.closed))
+        }
+        var operations: [String: Task<Void, Never>] = [:]
+        var timer: Task<Void, Never>?
+        var deadline: ContinuousClock.Instant?
+        defer {
+            reader.cancel()
+            timer?.cancel()
+            for task in operations.values { task.cancel() }
+            post.finish()
+        }
+
+        for await event in events {
+            let actions: [Machine.Action]
+            switch event {
+            case .inbound(.text(let text)): actions = machine.received(text)
+            case .inbound(.binary): actions = machine.receivedBinary()
+            case .inbound(.closed): actions = machine.socketClosed()
+            case .authenticated(true): actions = machine.accepted(at: .now)
+            case .authenticated(false): actions = machine.rejected("Forbidden")
+            case .next(let id, let response): actions = machine.next(id: id, response: response)
+            case .completed(let id):
+                operations[id] = nil
+                actions = machine.completed(id: id)
+            case .failed(let id, let errors):
+                operations[id] = nil
+                actions = machine.failed(id: id, errors: errors)
+            case .tick: actions = machine.tick(at: .now)
+            }
+            for action in actions {
+                switch action.common {
+                case .send(let text):
+                    await outbound.send(text)
+                case .authenticate(let payload):
+                    Task { post.yield(.authenticated(await authenticate(payload))) }
+                case .start(let id, let request):
+                    operations[id] = Task { await run(request, id: id, service: service, post: post) }
+                case .stop(let id):
+                    operations.removeValue(forKey: id)?.cancel()
+                case .close(let code, let reason):
+                    await outbound.close(code, reason)
+                }
+            }
+            if machine.isClosed { return }
+            if machine.nextDeadline != deadline {
+                deadline = machine.nextDeadline
+                timer?.cancel()
+                timer = deadline.map { deadline in
+                    Task {
+                        guard (try? await Task.sleep(until: deadline, clock: .continuous)) != nil else { return }
+                        post.yield(.tick)
+                    }
+                }
+            }
+        }
+    }
+
+    /// One operation: its results posted back to the connection's loop.
+    static func run(
+        _ request: OperationRequest, id: String, service: GraphQLHTTPService,
+        post: AsyncStream<Event>.Continuation
+    ) async {
+        let document: Valid<Document>
+        switch service.documents.entry(for: request.query) {
+        case .syntaxError(let error):
+            post.yield(.failed(id: id, errors: [error]))
+            return
+        case .invalid(let errors):
+            post.yield(.failed(id: id, errors: errors))
+            return
+        case .valid(let valid):
+            document = valid
+        }
+        let executor = service.executor
+        guard (try? document.operation(named: request.operationName))?.operation == .subscription else {
+            let response = await executor.execute(
+                document, operationName: request.operationName, variables: request.variables)
+            if response.data == nil {
+                post.yield(.failed(id: id, errors: response.errors))
+            } else {
+                post.yield(.next(id: id, response: response.json))
+                post.yield(.completed(id: id))
+            }
+            return
+        }
+        switch await executor.subscribe(document, operationName: request.operationName, variables: request.variables) {
+        case .refused(let response):
+            post.yield(.failed(id: id, errors: response.errors))
+        case .stream(let responses):
+            do {
+                for try await response in responses { post.yield(.next(id: id, response: response.json)) }
+                post.yield(.completed(id: id))
+            } catch let error as GraphQLError {
+                post.yield(.failed(id: id, errors: [error]))
+            } catch {
+                post.yield(.failed(id: id, errors: [GraphQLError(message: "\(error)", code: "INTERNAL_SERVER_ERROR")]))
+            }
+        }
+    }
+}
