@@ -1,5 +1,6 @@
 import Gateway
 import GraphQLEngine
+import Synchronization
 import Testing
 
 /// A WebSocket connection served end to end without sockets: frames fed in, frames and the
@@ -160,5 +161,47 @@ import Testing
         socket.send(#"{"type":"connection_terminate"}"#)
         #expect(await socket.next() == "close 1000 Normal Closure")
         await socket.served.value
+    }
+
+    @Test func aClientThatReadsTooSlowlyIsClosedWithoutTheQueueGrowing() async {
+        // The socket takes the acknowledgement, then never finishes another send.
+        let (closes, closed) = AsyncStream<String>.makeStream()
+        let (acknowledged, acknowledging) = AsyncStream<Void>.makeStream()
+        let sends = Mutex(0)
+        let outbound = WebSocketOutbound(
+            send: { _ in
+                guard
+                    sends.withLock({ count in
+                        count += 1
+                        return count
+                    }) > 1
+                else {
+                    acknowledging.finish()
+                    return
+                }
+                // Held open until the writer is cancelled.
+                let (never, keepOpen) = AsyncStream<Void>.makeStream()
+                for await _ in never {}
+                keepOpen.finish()
+            },
+            close: { code, reason in
+                closed.yield("close \(code) \(reason)")
+                closed.finish()
+            })
+        let (frames, inbound) = AsyncStream<WebSocketInbound>.makeStream()
+        let served = Task {
+            await GraphQLWebSocketConnection.serve(
+                Self.transportWS(), inbound: frames, outbound: outbound, service: Self.service(), maxQueuedFrames: 4)
+        }
+        inbound.yield(.text(Array(#"{"type":"connection_init"}"#.utf8)))
+        for await _ in acknowledged {}
+        inbound.yield(
+            .text(
+                Array(#"{"type":"subscribe","id":"c","payload":{"query":"subscription { countdown(from: 50) }"}}"#.utf8)
+            ))
+        var reads = closes.makeAsyncIterator()
+        let close = await reads.next()
+        #expect(close == "close 1008 Slow consumer: more than 4 messages waiting to be sent")
+        await served.value
     }
 }

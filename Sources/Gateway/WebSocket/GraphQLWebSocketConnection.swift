@@ -26,9 +26,19 @@ public struct WebSocketOutbound: Sendable {
 /// state machine, and the actions it returns are carried out in one switch. Operations
 /// run in tasks of their own, so a long subscription never holds up the connection; a
 /// stopped operation's task is cancelled, and with it its source stream.
+///
+/// Frames go out through a queue of at most `maxQueuedFrames`, written by a task of its
+/// own: a client that reads too slowly for what it subscribed to is closed with 1008
+/// rather than let the queue grow without end.
 public enum GraphQLWebSocketConnection {
     /// Whether a `connection_init` payload is let in.
     public typealias Authenticate = @Sendable (_ payload: InputValue?) async -> Bool
+
+    /// What the writer task sends, in order.
+    enum Outgoing: Sendable {
+        case frame([UInt8])
+        case close(UInt16, String)
+    }
 
     enum Event: Sendable {
         case inbound(WebSocketInbound)
@@ -42,10 +52,21 @@ public enum GraphQLWebSocketConnection {
     /// Runs until the socket closes, from either side.
     public static func serve<Machine: SubprotocolStateMachine, Inbound: AsyncSequence & Sendable>(
         _ machine: Machine, inbound: Inbound, outbound: WebSocketOutbound, service: GraphQLHTTPService,
-        authenticate: @escaping Authenticate = { _ in true }
+        authenticate: @escaping Authenticate = { _ in true }, maxQueuedFrames: Int = 1_024
     ) async where Inbound.Element == WebSocketInbound {
         var machine = machine
         let (events, post) = AsyncStream<Event>.makeStream()
+        let (outgoing, queue) = AsyncStream<Outgoing>.makeStream(bufferingPolicy: .bufferingOldest(maxQueuedFrames))
+        let writer = Task {
+            for await item in outgoing {
+                switch item {
+                case .frame(let text): await outbound.send(text)
+                case .close(let code, let reason):
+                    await outbound.close(code, reason)
+                    return
+                }
+            }
+        }
         let reader = Task {
             do {
                 for try await frame in inbound { post.yield(.inbound(frame)) }
@@ -62,6 +83,7 @@ public enum GraphQLWebSocketConnection {
             timer?.cancel()
             for task in operations.values { task.cancel() }
             post.finish()
+            queue.finish()
         }
 
         for await event in events {
@@ -84,7 +106,12 @@ public enum GraphQLWebSocketConnection {
             for action in actions {
                 switch action.common {
                 case .send(let text):
-                    await outbound.send(text)
+                    guard case .dropped = queue.yield(.frame(text)) else { continue }
+                    // The queue is full: the client does not keep up.
+                    writer.cancel()
+                    await outbound.close(
+                        1008, "Slow consumer: more than \(maxQueuedFrames) messages waiting to be sent")
+                    return
                 case .authenticate(let payload):
                     Task { post.yield(.authenticated(await authenticate(payload))) }
                 case .start(let id, let request):
@@ -92,10 +119,18 @@ public enum GraphQLWebSocketConnection {
                 case .stop(let id):
                     operations.removeValue(forKey: id)?.cancel()
                 case .close(let code, let reason):
-                    await outbound.close(code, reason)
+                    if case .dropped = queue.yield(.close(code, reason)) {
+                        writer.cancel()
+                        await outbound.close(code, reason)
+                    }
                 }
             }
-            if machine.isClosed { return }
+            if machine.isClosed {
+                // What was queued goes out before the close that follows it.
+                queue.finish()
+                await writer.value
+                return
+            }
             if machine.nextDeadline != deadline {
                 deadline = machine.nextDeadline
                 timer?.cancel()
