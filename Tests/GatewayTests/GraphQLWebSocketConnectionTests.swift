@@ -12,11 +12,12 @@ import Testing
         do {
             let schema = try Schema(
                 sdl: """
-                    type Query { hello: String! }
+                    type Query { hello: String! me: String }
                     type Subscription { countdown(from: Int!): Int! forever: Int! }
                     """)
             var resolvers = Resolvers()
             resolvers["Query", "hello"] = .sync { _ in .string("world") }
+            resolvers["Query", "me"] = .sync { info in (info.context as? String).map(FieldValue.string) ?? .null }
             resolvers[subscription: "countdown"] = { info in
                 let from = if case .int(let from)? = info.arguments["from"] { from } else { 0 }
                 return EventStream(
@@ -48,7 +49,7 @@ import Testing
 
         init<Machine: SubprotocolStateMachine>(
             _ machine: Machine, service: GraphQLHTTPService = GraphQLWebSocketConnectionTests.service(),
-            authenticate: @escaping GraphQLWebSocketConnection.Authenticate = { _ in true }
+            authenticate: @escaping GraphQLWebSocketConnection.Authenticate = { _ in .accepted(context: ()) }
         ) {
             let (frames, inbound) = AsyncStream<WebSocketInbound>.makeStream()
             let (sent, written) = AsyncStream<String>.makeStream()
@@ -143,7 +144,7 @@ import Testing
     }
 
     @Test func refusedCredentialsCloseTheSocketAsForbidden() async {
-        var socket = Socket(Self.transportWS(), authenticate: { _ in false })
+        var socket = Socket(Self.transportWS(), authenticate: { _ in .rejected(reason: "Invalid token") })
         socket.send(#"{"type":"connection_init","payload":{"token":"bad"}}"#)
         #expect(await socket.next() == "close 4403 Forbidden")
         await socket.served.value
@@ -203,5 +204,33 @@ import Testing
         let close = await reads.next()
         #expect(close == "close 1008 Slow consumer: more than 4 messages waiting to be sent")
         await served.value
+    }
+
+    @Test func theContextTheCredentialsGaveReachesEveryOperation() async {
+        var socket = Socket(
+            Self.transportWS(),
+            authenticate: { payload in
+                guard case .object(let fields)? = payload, case .string(let token)? = fields["token"] else {
+                    return .rejected(reason: "No token")
+                }
+                return .accepted(context: "user of \(token)")
+            })
+        socket.send(#"{"type":"connection_init","payload":{"token":"t1"}}"#)
+        _ = await socket.next()
+        socket.send(#"{"type":"subscribe","id":"1","payload":{"query":"{ me }"}}"#)
+        let next = await socket.next()
+        #expect(next == #"{"type":"next","id":"1","payload":{"data":{"me":"user of t1"}}}"#)
+        socket.inbound.yield(.closed)
+        await socket.served.value
+    }
+
+    @Test func theLegacyProtocolTellsARefusedClientWhy() async {
+        var socket = Socket(
+            LegacyWSStateMachine(openedAt: .now), authenticate: { _ in .rejected(reason: "Token expired") })
+        socket.send(#"{"type":"connection_init","payload":{"token":"old"}}"#)
+        let frames = await socket.next(2)
+        #expect(
+            frames == [#"{"type":"connection_error","payload":{"message":"Token expired"}}"#, "close 4403 Forbidden"])
+        await socket.served.value
     }
 }

@@ -31,8 +31,17 @@ public struct WebSocketOutbound: Sendable {
 /// own: a client that reads too slowly for what it subscribed to is closed with 1008
 /// rather than let the queue grow without end.
 public enum GraphQLWebSocketConnection {
-    /// Whether a `connection_init` payload is let in.
-    public typealias Authenticate = @Sendable (_ payload: InputValue?) async -> Bool
+    /// What the check of a `connection_init` payload decided.
+    public enum Admission: Sendable {
+        /// Let in; `context` is what every operation of the connection is executed with
+        /// (the user, their tenant and roles).
+        case accepted(context: any Sendable)
+        /// Kept out, and why (the legacy protocol tells the client).
+        case rejected(reason: String)
+    }
+
+    /// Checks a `connection_init` payload (its credentials).
+    public typealias Authenticate = @Sendable (_ payload: InputValue?) async -> Admission
 
     /// What the writer task sends, in order.
     enum Outgoing: Sendable {
@@ -42,7 +51,7 @@ public enum GraphQLWebSocketConnection {
 
     enum Event: Sendable {
         case inbound(WebSocketInbound)
-        case authenticated(Bool)
+        case admitted(Admission)
         case next(id: String, response: [UInt8])
         case completed(id: String)
         case failed(id: String, errors: [GraphQLError])
@@ -52,7 +61,7 @@ public enum GraphQLWebSocketConnection {
     /// Runs until the socket closes, from either side.
     public static func serve<Machine: SubprotocolStateMachine, Inbound: AsyncSequence & Sendable>(
         _ machine: Machine, inbound: Inbound, outbound: WebSocketOutbound, service: GraphQLHTTPService,
-        authenticate: @escaping Authenticate = { _ in true }, maxQueuedFrames: Int = 1_024
+        authenticate: @escaping Authenticate = { _ in .accepted(context: ()) }, maxQueuedFrames: Int = 1_024
     ) async where Inbound.Element == WebSocketInbound {
         var machine = machine
         let (events, post) = AsyncStream<Event>.makeStream()
@@ -76,6 +85,8 @@ public enum GraphQLWebSocketConnection {
             post.yield(.inbound(.closed))
         }
         var operations: [String: Task<Void, Never>] = [:]
+        /// The connection's context, once its credentials are accepted.
+        var context: any Sendable = ()
         var timer: Task<Void, Never>?
         var deadline: ContinuousClock.Instant?
         defer {
@@ -92,8 +103,10 @@ public enum GraphQLWebSocketConnection {
             case .inbound(.text(let text)): actions = machine.received(text)
             case .inbound(.binary): actions = machine.receivedBinary()
             case .inbound(.closed): actions = machine.socketClosed()
-            case .authenticated(true): actions = machine.accepted(at: .now)
-            case .authenticated(false): actions = machine.rejected("Forbidden")
+            case .admitted(.accepted(let admitted)):
+                context = admitted
+                actions = machine.accepted(at: .now)
+            case .admitted(.rejected(let reason)): actions = machine.rejected(reason)
             case .next(let id, let response): actions = machine.next(id: id, response: response)
             case .completed(let id):
                 operations[id] = nil
@@ -113,9 +126,11 @@ public enum GraphQLWebSocketConnection {
                         1008, "Slow consumer: more than \(maxQueuedFrames) messages waiting to be sent")
                     return
                 case .authenticate(let payload):
-                    Task { post.yield(.authenticated(await authenticate(payload))) }
+                    Task { post.yield(.admitted(await authenticate(payload))) }
                 case .start(let id, let request):
-                    operations[id] = Task { await run(request, id: id, service: service, post: post) }
+                    operations[id] = Task { [context] in
+                        await run(request, id: id, service: service, context: context, post: post)
+                    }
                 case .stop(let id):
                     operations.removeValue(forKey: id)?.cancel()
                 case .close(let code, let reason):
@@ -146,7 +161,7 @@ public enum GraphQLWebSocketConnection {
 
     /// One operation: its results posted back to the connection's loop.
     static func run(
-        _ request: OperationRequest, id: String, service: GraphQLHTTPService,
+        _ request: OperationRequest, id: String, service: GraphQLHTTPService, context: any Sendable,
         post: AsyncStream<Event>.Continuation
     ) async {
         let document: Valid<Document>
@@ -163,7 +178,7 @@ public enum GraphQLWebSocketConnection {
         let executor = service.executor
         guard (try? document.operation(named: request.operationName))?.operation == .subscription else {
             let response = await executor.execute(
-                document, operationName: request.operationName, variables: request.variables)
+                document, operationName: request.operationName, variables: request.variables, context: context)
             if response.data == nil {
                 post.yield(.failed(id: id, errors: response.errors))
             } else {
@@ -172,7 +187,9 @@ public enum GraphQLWebSocketConnection {
             }
             return
         }
-        switch await executor.subscribe(document, operationName: request.operationName, variables: request.variables) {
+        switch await executor.subscribe(
+            document, operationName: request.operationName, variables: request.variables, context: context)
+        {
         case .refused(let response):
             post.yield(.failed(id: id, errors: response.errors))
         case .stream(let responses):
