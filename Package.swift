@@ -38,7 +38,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
-        .testTarget(name: "ResolversTests", dependencies: ["Resolvers"]),
+        .testTarget(name: "ResolversTests", dependencies: ["Resolvers", "Schema", "GraphQLEngine"]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway"]),
         .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"]),
     ],

@@ -47,6 +47,16 @@ public struct Resolvers: Sendable {
         }
     }
 
+    /// What the default resolver gives for the field: for a resolver that wraps it
+    /// (`@auth` guards), the same value a field without a resolver gets.
+    public static func defaultValue(_ info: ResolveInfo) throws -> FieldValue {
+        switch ParentValue(info.parent) {
+        case .json(let object): return object[info.field.name].map(FieldValue.init(json:)) ?? .null
+        case .resolving(let object): return try object.resolveField(info)
+        case .other: return .null
+        }
+    }
+
     /// The field's resolver: the one given, else introspection's for meta-fields and
     /// introspection types; nil for the default resolver.
     func resolver(for field: SchemaField, on type: NamedType) -> Resolver? {

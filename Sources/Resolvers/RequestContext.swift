@@ -1,0 +1,24 @@
+/// Who is asking, as every resolver sees it: what the gateway read from the request's
+/// credentials (a JWT's `sub`, `tenant` and `roles`), or nobody.
+public struct RequestContext: Sendable, Equatable {
+    public var user: String?
+    public var tenant: String?
+    public var roles: Set<String>
+
+    public init(user: String? = nil, tenant: String? = nil, roles: Set<String> = []) {
+        self.user = user
+        self.tenant = tenant
+        self.roles = roles
+    }
+
+    public static let anonymous = RequestContext()
+
+    /// Whether the caller has the schema's `Role` (`ANONYMOUS`, `USER`, `ADMIN`).
+    public func has(role: String) -> Bool {
+        switch role {
+        case "ANONYMOUS": true
+        case "USER": user != nil
+        default: user != nil && (roles.contains(role) || roles.contains(role.lowercased()))
+        }
+    }
+}
