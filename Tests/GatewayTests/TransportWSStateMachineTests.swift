@@ -155,6 +155,23 @@ import Testing
         #expect(machine.tick(at: start + .seconds(15)) == [])
     }
 
+    @Test func aSilentClientThatRunsNothingIsClosedAfterTheIdleTimeout() {
+        var machine = ready(.init(keepAliveInterval: nil, idleTimeout: .seconds(30)))
+        #expect(machine.nextDeadline == start + .seconds(30))
+        #expect(machine.tick(at: start + .seconds(29)) == [])
+        machine.heard(at: start + .seconds(20))
+        #expect(machine.tick(at: start + .seconds(49)) == [])
+        #expect(machine.tick(at: start + .seconds(50)) == [.close(code: 1000, reason: "Idle timeout")])
+    }
+
+    @Test func aClientWithAnOperationRunningIsNeverIdle() {
+        var machine = ready(.init(keepAliveInterval: .seconds(12), idleTimeout: .seconds(30)))
+        _ = machine.received(frame(#"{"type":"subscribe","id":"s","payload":{"query":"subscription { a }"}}"#))
+        #expect(machine.nextDeadline == start + .seconds(12))
+        #expect(machine.tick(at: start + .seconds(100)) == [.send(.ping)])
+        #expect(!machine.isClosed)
+    }
+
     @Test func resultsFlowUntilTheOperationEnds() {
         var machine = ready()
         _ = machine.received(frame(#"{"type":"subscribe","id":"s","payload":{"query":"subscription { a }"}}"#))

@@ -16,6 +16,8 @@ struct ConnectionLifecycle: Sendable {
         case nothing
         /// The client was not acknowledged in time.
         case initTimeout
+        /// An acknowledged client ran nothing and said nothing for the idle timeout.
+        case idle
         case keepAlive
     }
 
@@ -23,6 +25,8 @@ struct ConnectionLifecycle: Sendable {
     private(set) var phase = Phase.awaitingInit
     private let openedAt: ContinuousClock.Instant
     private var lastKeepAlive: ContinuousClock.Instant?
+    /// When the client last sent a frame, or was acknowledged.
+    private var lastHeard: ContinuousClock.Instant?
     /// The operations running, by id: an id is the client's again once it ends.
     var operations: Set<String> = []
 
@@ -47,6 +51,7 @@ struct ConnectionLifecycle: Sendable {
         guard case .authenticating = phase else { return false }
         phase = .ready
         lastKeepAlive = now
+        lastHeard = now
         return true
     }
 
@@ -67,11 +72,22 @@ struct ConnectionLifecycle: Sendable {
         return operations.sorted()
     }
 
+    mutating func heard(at now: ContinuousClock.Instant) { lastHeard = now }
+
+    /// When an idle client is closed, if it is idle: acknowledged, running nothing.
+    private var idleDeadline: ContinuousClock.Instant? {
+        guard case .ready = phase, operations.isEmpty, let timeout = configuration.idleTimeout, let lastHeard else {
+            return nil
+        }
+        return lastHeard + timeout
+    }
+
     mutating func due(at now: ContinuousClock.Instant) -> Due {
         switch phase {
         case .awaitingInit, .authenticating:
             return now - openedAt >= configuration.connectionInitTimeout ? .initTimeout : .nothing
         case .ready:
+            if let idleDeadline, now >= idleDeadline { return .idle }
             guard let interval = configuration.keepAliveInterval, let last = lastKeepAlive, now - last >= interval
             else {
                 return .nothing
@@ -86,7 +102,9 @@ struct ConnectionLifecycle: Sendable {
     var nextDeadline: ContinuousClock.Instant? {
         switch phase {
         case .awaitingInit, .authenticating: openedAt + configuration.connectionInitTimeout
-        case .ready: configuration.keepAliveInterval.flatMap { interval in lastKeepAlive.map { $0 + interval } }
+        case .ready:
+            [configuration.keepAliveInterval.flatMap { interval in lastKeepAlive.map { $0 + interval } }, idleDeadline]
+                .compactMap { $0 }.min()
         case .closed: nil
         }
     }

@@ -100,8 +100,12 @@ public enum GraphQLWebSocketConnection {
         for await event in events {
             let actions: [Machine.Action]
             switch event {
-            case .inbound(.text(let text)): actions = machine.received(text)
-            case .inbound(.binary): actions = machine.receivedBinary()
+            case .inbound(.text(let text)):
+                machine.heard(at: .now)
+                actions = machine.received(text)
+            case .inbound(.binary):
+                machine.heard(at: .now)
+                actions = machine.receivedBinary()
             case .inbound(.closed): actions = machine.socketClosed()
             case .admitted(.accepted(let admitted)):
                 context = admitted

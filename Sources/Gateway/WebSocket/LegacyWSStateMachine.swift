@@ -32,6 +32,8 @@ public struct LegacyWSStateMachine: Sendable {
 
     // MARK: - From the client
 
+    public mutating func heard(at now: ContinuousClock.Instant) { connection.heard(at: now) }
+
     public mutating func received(_ text: [UInt8]) -> [Action] {
         guard !isClosed else { return [] }
         if let (code, reason) = connection.oversized(text) { return close(code, reason) }
@@ -117,6 +119,7 @@ public struct LegacyWSStateMachine: Sendable {
         switch connection.due(at: now) {
         case .nothing: []
         case .initTimeout: close(4408, "Connection initialisation timeout")
+        case .idle: close(1000, "Idle timeout")
         case .keepAlive: [.send(.keepAlive)]
         }
     }

@@ -20,6 +20,7 @@ public protocol SubprotocolStateMachine: Sendable {
     associatedtype Action: WebSocketActionConvertible
     var isClosed: Bool { get }
     var nextDeadline: ContinuousClock.Instant? { get }
+    mutating func heard(at now: ContinuousClock.Instant)
     mutating func received(_ text: [UInt8]) -> [Action]
     mutating func receivedBinary() -> [Action]
     mutating func socketClosed() -> [Action]

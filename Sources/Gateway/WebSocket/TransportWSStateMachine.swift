@@ -14,15 +14,19 @@ public struct TransportWSStateMachine: Sendable {
         public var maxOperations: Int
         /// The largest frame a client may send, in bytes.
         public var maxMessageBytes: Int
+        /// How long an acknowledged client that runs nothing may stay silent before the
+        /// server closes the socket (1000, "Idle timeout"); nil for as long as it likes.
+        public var idleTimeout: Duration?
 
         public init(
             connectionInitTimeout: Duration = .seconds(3), keepAliveInterval: Duration? = .seconds(12),
-            maxOperations: Int = 100, maxMessageBytes: Int = 1 << 20
+            maxOperations: Int = 100, maxMessageBytes: Int = 1 << 20, idleTimeout: Duration? = nil
         ) {
             self.connectionInitTimeout = connectionInitTimeout
             self.keepAliveInterval = keepAliveInterval
             self.maxOperations = maxOperations
             self.maxMessageBytes = maxMessageBytes
+            self.idleTimeout = idleTimeout
         }
     }
 
@@ -51,6 +55,9 @@ public struct TransportWSStateMachine: Sendable {
     public var isClosed: Bool { connection.isClosed }
 
     // MARK: - From the client
+
+    /// The client was heard from (any frame), for the idle timeout.
+    public mutating func heard(at now: ContinuousClock.Instant) { connection.heard(at: now) }
 
     /// A text frame from the client.
     public mutating func received(_ text: [UInt8]) -> [Action] {
@@ -141,6 +148,7 @@ public struct TransportWSStateMachine: Sendable {
         switch connection.due(at: now) {
         case .nothing: []
         case .initTimeout: close(4408, "Connection initialisation timeout")
+        case .idle: close(1000, "Idle timeout")
         case .keepAlive: [.send(.ping)]
         }
     }
