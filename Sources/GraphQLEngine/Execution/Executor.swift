@@ -138,7 +138,9 @@ public struct Executor: Sendable {
 final class ResponseSizeHint: Sendable {
     private let last = Atomic<Int>(1024)
 
-    var expected: Int { min(last.load(ordering: .relaxed), 16 << 20) }
+    /// At most 1 MiB: one huge response must not make every small one that follows
+    /// reserve as much.
+    var expected: Int { min(last.load(ordering: .relaxed), 1 << 20) }
 
     func record(_ size: Int) { last.store(max(size, 256), ordering: .relaxed) }
 }
