@@ -7,10 +7,12 @@ import Synchronization
 /// where its value starts, and a null propagating from a non-null field below truncates
 /// what was written back to the nearest nullable position and writes `null` there.
 ///
-/// Synchronous resolvers are called in line, with no task. Where a selection set has
-/// several asynchronous resolvers they run at once, in a task group, and their results
-/// are completed in selection order as they are needed; a mutation's root fields run one
-/// after another.
+/// Each selection set is planned once per operation (its fields collected, their
+/// resolvers and arguments found) and the plan reused for every object. A subtree with
+/// only synchronous resolvers is written by plain calls, with no task and no suspension.
+/// Where a selection set has several asynchronous resolvers they run at once, in a task
+/// group, and so do the items of a list of objects; results are completed in selection
+/// order as they are needed; a mutation's root fields run one after another.
 ///
 /// With a timeout, an operation still running at its deadline is cancelled and answered
 /// at once with a `TIMEOUT` error. Cancelling the task that awaits a response cancels
