@@ -153,16 +153,17 @@ struct Execution: Sendable {
     func resolveWithoutResolver(
         _ field: FieldPlan, _ definition: SchemaField, _ value: ParentValue, of objectType: NamedType
     ) -> Result<FieldValue, GraphQLError> {
-        switch (field.action, value) {
-        case (.failed(let error, _), _):
-            return .failure(error)
-        case (_, .json(let object)):
-            return .success(object[definition.name].map(FieldValue.init(json:)) ?? .null)
-        case (.resolve(_, let arguments, _), .resolving(let object)):
-            let info = resolveInfo(object, arguments, definition, objectType, at: path)
-            return Self.resolveSynchronously({ try object.resolveField($0) }, info)
-        default:
+        guard case .resolve(_, let arguments, _) = field.action else {
+            if case .failed(let error, _) = field.action { return .failure(error) }
             return .success(.null)
+        }
+        do {
+            return .success(
+                try value.resolvedByDefault(definition) {
+                    resolveInfo(value.boxed, arguments, definition, objectType, at: path)
+                })
+        } catch {
+            return .failure(Self.fieldError(error))
         }
     }
 
@@ -271,7 +272,7 @@ struct Execution: Sendable {
 
     /// A resolver's error as a field error: a GraphQLError as it is, a cancellation as
     /// `CANCELLED`, anything else by its description.
-    private static func fieldError(_ error: any Error) -> GraphQLError {
+    static func fieldError(_ error: any Error) -> GraphQLError {
         switch error {
         case let error as GraphQLError: error
         case is CancellationError: Deadline.cancellation

@@ -50,11 +50,7 @@ public struct Resolvers: Sendable {
     /// What the default resolver gives for the field: for a resolver that wraps it
     /// (`@auth` guards), the same value a field without a resolver gets.
     public static func defaultValue(_ info: ResolveInfo) throws -> FieldValue {
-        switch ParentValue(info.parent) {
-        case .json(let object): return object[info.field.name].map(FieldValue.init(json:)) ?? .null
-        case .resolving(let object): return try object.resolveField(info)
-        case .other: return .null
-        }
+        try ParentValue(info.parent).resolvedByDefault(info.field) { info }
     }
 
     /// The field's resolver: the one given, else introspection's for meta-fields and
@@ -88,6 +84,17 @@ enum ParentValue: Sendable {
             self = .resolving(resolving)
         } else {
             self = .other(value)
+        }
+    }
+
+    /// The default resolver (spec 6.4.2 leaves it to the implementation): a JSON object's
+    /// key of the field's name, or what a `FieldResolving` value says (asked with the
+    /// `ResolveInfo` that `info` makes, only then); anything else has no such field.
+    func resolvedByDefault(_ field: SchemaField, info: () -> ResolveInfo) throws -> FieldValue {
+        switch self {
+        case .json(let object): object[field.name].map(FieldValue.init(json:)) ?? .null
+        case .resolving(let value): try value.resolveField(info())
+        case .other: .null
         }
     }
 

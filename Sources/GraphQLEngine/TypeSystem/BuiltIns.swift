@@ -4,7 +4,6 @@
 /// They are written as SDL and built with the user's documents, so one builder, one
 /// printer and one introspection serve them all; only the builder knows them as built in.
 enum BuiltIns {
-    static let scalarNames: Set<String> = ["Int", "Float", "String", "Boolean", "ID"]
     /// `@deprecated`'s reason when none is given.
     static let defaultDeprecationReason = "No longer supported"
     static let directiveNames: Set<String> = ["skip", "include", "deprecated", "specifiedBy", "oneOf"]
