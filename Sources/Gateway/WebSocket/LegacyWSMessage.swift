@@ -46,32 +46,17 @@ public enum LegacyWSServerMessage: Equatable, Sendable {
             json.raw(UInt8(ascii: "}"))
         case .keepAlive: json.raw("\"ka\"")
         case .data(let id, let response):
-            json.raw("\"data\",\"id\":")
-            json.string(id)
+            json.operation("data", id: id)
             json.raw(",\"payload\":")
             json.append(response)
         case .error(let id, let errors):
-            json.raw("\"error\",\"id\":")
-            json.string(id)
+            json.operation("error", id: id)
             json.raw(",\"payload\":")
             json.errors(errors)
         case .complete(let id):
-            json.raw("\"complete\",\"id\":")
-            json.string(id)
+            json.operation("complete", id: id)
         }
         json.raw(UInt8(ascii: "}"))
         return json.bytes
-    }
-}
-
-extension JSONWriter {
-    /// `[{"message": ...}, ...]`, as both subprotocols send an operation's errors.
-    mutating func errors(_ errors: [GraphQLError]) {
-        raw(UInt8(ascii: "["))
-        for (index, error) in errors.enumerated() {
-            if index > 0 { raw(UInt8(ascii: ",")) }
-            error.write(to: &self)
-        }
-        raw(UInt8(ascii: "]"))
     }
 }

@@ -50,18 +50,15 @@ public enum TransportWSServerMessage: Equatable, Sendable {
         case .ping: json.raw("\"ping\"")
         case .pong: json.raw("\"pong\"")
         case .next(let id, let response):
-            json.raw("\"next\",\"id\":")
-            json.string(id)
+            json.operation("next", id: id)
             json.raw(",\"payload\":")
             json.append(response)
         case .error(let id, let errors):
-            json.raw("\"error\",\"id\":")
-            json.string(id)
+            json.operation("error", id: id)
             json.raw(",\"payload\":")
             json.errors(errors)
         case .complete(let id):
-            json.raw("\"complete\",\"id\":")
-            json.string(id)
+            json.operation("complete", id: id)
         }
         json.raw(UInt8(ascii: "}"))
         return json.bytes
