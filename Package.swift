@@ -15,12 +15,33 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         .target(name: "GraphQLEngine"),
         .target(name: "Schema", dependencies: ["GraphQLEngine"]),
         .target(name: "Resolvers", dependencies: ["Schema", "GraphQLEngine"]),
-        .target(name: "Gateway", dependencies: ["Resolvers", "Schema", "GraphQLEngine"]),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "Resolvers", "Schema", "GraphQLEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "switchboard",
             dependencies: [
@@ -39,7 +60,14 @@ let package = Package(
         ),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
         .testTarget(name: "ResolversTests", dependencies: ["Resolvers", "Schema", "GraphQLEngine"]),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway"]),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway", "Resolvers", "Schema", "GraphQLEngine",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+            ]
+        ),
         .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"]),
     ],
     swiftLanguageModes: [.v6]
