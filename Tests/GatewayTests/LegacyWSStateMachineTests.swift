@@ -154,4 +154,15 @@ import Testing
         #expect(WebSocketSubprotocol.choose(from: header) == nil)
         #expect(WebSocketSubprotocol.notAcceptable.code == 4406)
     }
+
+    @Test func shuttingDownCompletesWhatRunsThenClosesAsGoingAway() {
+        var machine = ready(.init(keepAliveInterval: nil))
+        _ = machine.received(frame(#"{"type":"start","id":"1","payload":{"query":"{ a }"}}"#))
+        #expect(
+            machine.goingAway() == [
+                .stop(id: "1"), .send(.complete(id: "1")), .close(code: 1001, reason: "Server shutting down"),
+            ])
+        #expect(machine.isClosed)
+    }
+
 }

@@ -218,6 +218,19 @@ import Testing
         #expect(machine.internalError("late") == [])
     }
 
+    @Test func shuttingDownCompletesWhatRunsThenClosesAsGoingAway() {
+        var machine = ready()
+        _ = machine.received(frame(#"{"type":"subscribe","id":"b","payload":{"query":"{ a }"}}"#))
+        _ = machine.received(frame(#"{"type":"subscribe","id":"a","payload":{"query":"{ a }"}}"#))
+        #expect(
+            machine.goingAway() == [
+                .stop(id: "a"), .stop(id: "b"), .send(.complete(id: "a")), .send(.complete(id: "b")),
+                .close(code: 1001, reason: "Server shutting down"),
+            ])
+        #expect(machine.isClosed)
+        #expect(machine.goingAway() == [])
+    }
+
     @Test func serverMessagesAreWrittenAsTheProtocolSpellsThem() {
         let error = GraphQLError(message: "Boom", path: ["a"], code: "INTERNAL_SERVER_ERROR")
         let texts = [

@@ -27,11 +27,35 @@ public struct HTTPExchange: Sendable {
         public var status: Int
         public var headers: [(name: String, value: String)]
         public var body: [UInt8]
+        /// What the request came to, for the metrics and the request's log line.
+        public var report: Report
 
         public var text: String { String(decoding: body, as: UTF8.self) }
 
         public func header(_ name: String) -> String? {
             headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        }
+    }
+
+    /// What a request came to, beside the bytes of its answer.
+    public struct Report: Sendable {
+        /// The operation's type, once the document named one.
+        public var operationType: OperationType?
+        public var outcome: GatewayMetrics.Outcome
+        /// The `extensions.code` of each error in the answer.
+        public var errorCodes: [String]
+
+        init(operationType: OperationType? = nil, outcome: GatewayMetrics.Outcome, errors: [GraphQLError]) {
+            self.operationType = operationType
+            self.outcome = outcome
+            errorCodes = errors.compactMap(\.code)
+        }
+
+        /// The report of an answer from the executor (or one shaped like it).
+        init(_ response: ExecutionResponse, operationType: OperationType?) {
+            let outcome: GatewayMetrics.Outcome =
+                response.data == nil ? .failed : response.errors.isEmpty ? .ok : .partial
+            self.init(operationType: operationType, outcome: outcome, errors: response.errors)
         }
     }
 }
@@ -69,45 +93,62 @@ public struct GraphQLHTTPService: Sendable {
         let document: Valid<Document>
         switch documents.entry(for: operation.query) {
         case .syntaxError(let error):
-            return Self.answer(ExecutionResponse(data: nil, errors: [error]), .syntaxError, as: mediaType)
+            return Self.answer(ExecutionResponse(data: nil, errors: [error]), .syntaxError, nil, as: mediaType)
         case .invalid(let errors):
-            return Self.answer(ExecutionResponse(data: nil, errors: errors), .validationFailed, as: mediaType)
+            return Self.answer(ExecutionResponse(data: nil, errors: errors), .validationFailed, nil, as: mediaType)
         case .valid(let valid):
             document = valid
         }
         // Only the operation's kind is looked at here; choosing it fails below, in the
         // executor, with the request error the spec words.
-        switch (try? document.operation(named: operation.operationName))?.operation {
+        let operationType = (try? document.operation(named: operation.operationName))?.operation
+        switch operationType {
         case .mutation? where request.method == "GET":
             return Self.refuse(GraphQLHTTPStatus.mutationOverGET, as: mediaType)
         case .subscription?:
             let error = GraphQLError(
                 message: "Subscriptions are served over WebSocket on /graphql (graphql-transport-ws or graphql-ws).",
                 code: "OPERATION_RESOLUTION_FAILURE")
-            return Self.answer(ExecutionResponse(data: nil, errors: [error]), .requestError, as: mediaType)
+            return Self.answer(ExecutionResponse(data: nil, errors: [error]), .requestError, .subscription, as: mediaType)
         default:
             break
         }
         let response = await executor.execute(
             document, operationName: operation.operationName, variables: operation.variables, context: context)
-        return Self.answer(response, GraphQLHTTPStatus.outcome(of: response), as: mediaType)
+        return Self.answer(response, GraphQLHTTPStatus.outcome(of: response), operationType, as: mediaType)
     }
 
     private static func answer(
-        _ response: ExecutionResponse, _ outcome: GraphQLHTTPStatus.Outcome, as mediaType: GraphQLResponseMediaType
+        _ response: ExecutionResponse, _ outcome: GraphQLHTTPStatus.Outcome, _ operationType: OperationType?,
+        as mediaType: GraphQLResponseMediaType
     ) -> HTTPExchange.Response {
-        HTTPExchange.Response(
+        var report = HTTPExchange.Report(response, operationType: operationType)
+        if outcome != .executed { report.outcome = .refused }
+        return HTTPExchange.Response(
             status: GraphQLHTTPStatus.status(for: outcome, as: mediaType),
-            headers: [("Content-Type", mediaType.contentType)], body: response.json)
+            headers: [("Content-Type", mediaType.contentType)], body: response.json, report: report)
+    }
+
+    /// The answer to a request refused before its document is read (the server's own
+    /// limits too, such as a body that is too large to be read at all), in the media
+    /// type the client accepts.
+    public static func refuse(
+        _ refusal: HTTPRefusal, accept: String?, code: String = "BAD_REQUEST"
+    ) -> HTTPExchange.Response {
+        refuse(refusal, as: GraphQLResponseMediaType.negotiate(accept: accept) ?? .json, code: code)
     }
 
     /// A refusal as a GraphQL response with its one error, so clients read it as they
     /// read any other.
-    private static func refuse(_ refusal: HTTPRefusal, as mediaType: GraphQLResponseMediaType) -> HTTPExchange.Response
-    {
+    static func refuse(
+        _ refusal: HTTPRefusal, as mediaType: GraphQLResponseMediaType, code: String = "BAD_REQUEST"
+    ) -> HTTPExchange.Response {
         var headers = [(name: "Content-Type", value: mediaType.contentType)]
         if let allow = refusal.allow { headers.append(("Allow", allow)) }
-        let body = ExecutionResponse(data: nil, errors: [GraphQLError(message: refusal.message, code: "BAD_REQUEST")])
-        return HTTPExchange.Response(status: refusal.status, headers: headers, body: body.json)
+        let error = GraphQLError(message: refusal.message, code: code)
+        let body = ExecutionResponse(data: nil, errors: [error])
+        return HTTPExchange.Response(
+            status: refusal.status, headers: headers, body: body.json,
+            report: HTTPExchange.Report(outcome: .refused, errors: [error]))
     }
 }

@@ -1,4 +1,5 @@
 import GraphQLEngine
+import Logging
 
 /// A frame (or the end) read from a WebSocket.
 public enum WebSocketInbound: Sendable {
@@ -56,15 +57,20 @@ public enum GraphQLWebSocketConnection {
         case completed(id: String)
         case failed(id: String, errors: [GraphQLError])
         case tick
+        /// The server is shutting down.
+        case goingAway
     }
 
     /// Runs until the socket closes, from either side.
     public static func serve<Machine: SubprotocolStateMachine, Inbound: AsyncSequence & Sendable>(
         _ machine: Machine, inbound: Inbound, outbound: WebSocketOutbound, service: GraphQLHTTPService,
-        authenticate: @escaping Authenticate = { _ in .accepted(context: ()) }, maxQueuedFrames: Int = 1_024
+        authenticate: @escaping Authenticate = { _ in .accepted(context: ()) }, maxQueuedFrames: Int = 1_024,
+        registry: ConnectionRegistry? = nil, logger: Logger = Logger(label: "switchboard.websocket")
     ) async where Inbound.Element == WebSocketInbound {
         var machine = machine
         let (events, post) = AsyncStream<Event>.makeStream()
+        let registration = registry?.open { post.yield(.goingAway) }
+        defer { if let registration { registry?.close(registration) } }
         let (outgoing, queue) = AsyncStream<Outgoing>.makeStream(bufferingPolicy: .bufferingOldest(maxQueuedFrames))
         let writer = Task {
             for await item in outgoing {
@@ -119,6 +125,7 @@ public enum GraphQLWebSocketConnection {
                 operations[id] = nil
                 actions = machine.failed(id: id, errors: errors)
             case .tick: actions = machine.tick(at: .now)
+            case .goingAway: actions = machine.goingAway()
             }
             for action in actions {
                 switch action.common {
@@ -132,8 +139,12 @@ public enum GraphQLWebSocketConnection {
                 case .authenticate(let payload):
                     Task { post.yield(.admitted(await authenticate(payload))) }
                 case .start(let id, let request):
-                    operations[id] = Task { [context] in
-                        await run(request, id: id, service: service, context: context, post: post)
+                    var logger = logger
+                    logger[metadataKey: "operation.id"] = "\(id)"
+                    operations[id] = Task { [context, logger] in
+                        await run(
+                            request, id: id, service: service, context: context, post: post, registry: registry,
+                            logger: logger)
                     }
                 case .stop(let id):
                     operations.removeValue(forKey: id)?.cancel()
@@ -166,23 +177,37 @@ public enum GraphQLWebSocketConnection {
     /// One operation: its results posted back to the connection's loop.
     static func run(
         _ request: OperationRequest, id: String, service: GraphQLHTTPService, context: any Sendable,
-        post: AsyncStream<Event>.Continuation
+        post: AsyncStream<Event>.Continuation, registry: ConnectionRegistry?, logger: Logger
     ) async {
+        let started = ContinuousClock.now
+        func record(_ type: OperationType?, _ outcome: GatewayMetrics.Outcome, _ errors: [GraphQLError]) {
+            let report = HTTPExchange.Report(operationType: type, outcome: outcome, errors: errors)
+            registry?.metrics?.recordOperation(
+                transport: "websocket", operationType: type?.rawValue ?? "unknown", outcome: outcome,
+                duration: .now - started, errorCodes: report.errorCodes)
+            logger.info(
+                "operation", metadata: ["type": "\(type?.rawValue ?? "unknown")", "outcome": "\(outcome.rawValue)"])
+        }
         let document: Valid<Document>
         switch service.documents.entry(for: request.query) {
         case .syntaxError(let error):
+            record(nil, .refused, [error])
             post.yield(.failed(id: id, errors: [error]))
             return
         case .invalid(let errors):
+            record(nil, .refused, errors)
             post.yield(.failed(id: id, errors: errors))
             return
         case .valid(let valid):
             document = valid
         }
         let executor = service.executor
-        guard (try? document.operation(named: request.operationName))?.operation == .subscription else {
+        let operationType = (try? document.operation(named: request.operationName))?.operation
+        guard operationType == .subscription else {
             let response = await executor.execute(
                 document, operationName: request.operationName, variables: request.variables, context: context)
+            let report = HTTPExchange.Report(response, operationType: operationType)
+            record(operationType, report.outcome, response.errors)
             if response.data == nil {
                 post.yield(.failed(id: id, errors: response.errors))
             } else {
@@ -195,8 +220,12 @@ public enum GraphQLWebSocketConnection {
             document, operationName: request.operationName, variables: request.variables, context: context)
         {
         case .refused(let response):
+            record(.subscription, .refused, response.errors)
             post.yield(.failed(id: id, errors: response.errors))
         case .stream(let responses):
+            record(.subscription, .ok, [])
+            registry?.subscriptionStarted()
+            defer { registry?.subscriptionEnded() }
             do {
                 for try await response in responses { post.yield(.next(id: id, response: response.json)) }
                 post.yield(.completed(id: id))

@@ -113,6 +113,15 @@ public struct LegacyWSStateMachine: Sendable {
         return close(1011, reason)
     }
 
+    /// The server is shutting down: each running operation is stopped and completed,
+    /// then the socket closes with 1001.
+    public mutating func goingAway() -> [Action] {
+        guard !isClosed else { return [] }
+        let running = connection.close()
+        return running.map { .stop(id: $0) } + running.map { .send(.complete(id: $0)) }
+            + [.close(code: 1001, reason: "Server shutting down")]
+    }
+
     // MARK: - Time
 
     public mutating func tick(at now: ContinuousClock.Instant) -> [Action] {

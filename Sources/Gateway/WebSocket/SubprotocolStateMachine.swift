@@ -30,6 +30,7 @@ public protocol SubprotocolStateMachine: Sendable {
     mutating func completed(id: String) -> [Action]
     mutating func failed(id: String, errors: [GraphQLError]) -> [Action]
     mutating func tick(at now: ContinuousClock.Instant) -> [Action]
+    mutating func goingAway() -> [Action]
 }
 
 extension TransportWSStateMachine.Action: WebSocketActionConvertible {

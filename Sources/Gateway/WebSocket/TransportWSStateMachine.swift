@@ -140,6 +140,15 @@ public struct TransportWSStateMachine: Sendable {
         return close(4500, reason)
     }
 
+    /// The server is shutting down: each running operation is stopped and completed, so
+    /// the client knows it ended rather than broke, then the socket closes with 1001.
+    public mutating func goingAway() -> [Action] {
+        guard !isClosed else { return [] }
+        let running = connection.close()
+        return running.map { .stop(id: $0) } + running.map { .send(.complete(id: $0)) }
+            + [.close(code: 1001, reason: "Server shutting down")]
+    }
+
     // MARK: - Time
 
     /// The time now: closes a socket whose client has not been acknowledged in time

@@ -40,6 +40,30 @@ public enum SystemResolvers {
         }
     }
 
+    /// The public part of `realtimeStatus` (status, server time, features, version) as
+    /// a JSON object, for the plain `/status` route that status pages and load balancers
+    /// read without GraphQL.
+    public static func statusJSON(
+        status: any ServerStatusProvider, now: @escaping @Sendable () -> Date = { Date() }
+    ) -> @Sendable () -> [UInt8] {
+        {
+            var json = JSONWriter(capacity: 128)
+            json.raw("{\"status\":")
+            json.string(status.isDegraded ? "DEGRADED" : "OK")
+            json.raw(",\"serverTime\":")
+            json.string(timestamp(now()))
+            json.raw(",\"features\":[")
+            for (index, domain) in Domain.allCases.enumerated() {
+                if index > 0 { json.raw(",") }
+                json.string(domain.rawValue)
+            }
+            json.raw("],\"version\":")
+            json.string(version)
+            json.raw("}")
+            return json.bytes
+        }
+    }
+
     /// One beat after each interval, numbered from 1, until the subscriber leaves.
     static func beats(
         every interval: Duration, now: @escaping @Sendable () -> Date,

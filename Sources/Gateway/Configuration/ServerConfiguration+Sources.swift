@@ -1,0 +1,25 @@
+import Foundation
+
+extension ServerConfiguration {
+    /// The variable that names the YAML file when `--config` does not.
+    public static let configFileVariable = "SWITCHBOARD_CONFIG"
+
+    /// The configuration from flags (by setting name), the environment, and the YAML file
+    /// named by `configFile` or `SWITCHBOARD_CONFIG`, in that order of precedence.
+    public static func resolve(
+        flags: [String: String], configFile: String?, environment: [String: String]
+    ) throws(ConfigurationError) -> ServerConfiguration {
+        var yaml: (text: String, path: String)?
+        if let path = configFile ?? environment[configFileVariable] {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConfigurationError("\(path): cannot read the configuration file")
+            }
+            yaml = (String(decoding: data, as: UTF8.self), path)
+        }
+        var variables = environment
+        variables[configFileVariable] = nil
+        let values = try ConfigurationValues.merged(
+            flags: flags, environment: variables, yaml: yaml, keys: Set(settings.map(\.key)))
+        return try load(values)
+    }
+}

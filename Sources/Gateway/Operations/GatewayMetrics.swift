@@ -1,0 +1,74 @@
+import Prometheus
+
+/// The gateway's Prometheus metrics, served on `/metrics`: what operators graph and
+/// alert on. Every series is made once here, so a typo in a name cannot split a metric.
+public struct GatewayMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    let openConnections: Gauge
+    let activeSubscriptions: Gauge
+
+    /// Latency buckets from 1 ms to 10 s: most operations answer in the first few, a
+    /// slow resolver shows in the last.
+    static let latencyBuckets: [Duration] = [
+        .milliseconds(1), .milliseconds(2.5), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
+        .seconds(2.5), .seconds(5), .seconds(10),
+    ]
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        openConnections = registry.makeGauge(
+            descriptor: Self.name("websocket_connections", help: "WebSocket connections open on this instance."))
+        activeSubscriptions = registry.makeGauge(
+            descriptor: Self.name("active_subscriptions", help: "Subscriptions running on this instance."))
+    }
+
+    /// A metric's name in the `switchboard_` namespace.
+    static func name(_ metric: String, unit: String = "", help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "switchboard", metricName: metric, unitName: unit, helpText: help)
+    }
+
+    /// What one operation came to, over HTTP or WebSocket.
+    public enum Outcome: String, Sendable {
+        /// Executed without an error.
+        case ok
+        /// Executed, with field errors beside the data.
+        case partial
+        /// Refused before execution: unreadable request, syntax, validation, variables.
+        case refused
+        /// No data: the operation failed as a whole (a timeout, a null at the root).
+        case failed
+    }
+
+    /// Counts an operation, its latency, and each error code it answered with.
+    /// `operationType` is `query`, `mutation` or `subscription`, or `unknown` when the
+    /// request never got as far as naming one.
+    public func recordOperation(
+        transport: String, operationType: String, outcome: Outcome, duration: Duration, errorCodes: [String]
+    ) {
+        registry.makeCounter(
+            descriptor: Self.name(
+                "operations", unit: "total", help: "GraphQL operations by transport, operation type and outcome."),
+            labels: [("transport", transport), ("operation_type", operationType), ("outcome", outcome.rawValue)]
+        ).increment()
+        registry.makeDurationHistogram(
+            descriptor: Self.name(
+                "operation_duration", unit: "seconds",
+                help: "Time from request to answer (for subscriptions, to the start of the stream)."),
+            labels: [("operation_type", operationType)], buckets: Self.latencyBuckets
+        ).record(duration)
+        for code in errorCodes {
+            registry.makeCounter(
+                descriptor: Self.name("errors", unit: "total", help: "GraphQL errors sent to clients, by extensions.code."),
+                labels: [("code", code)]
+            ).increment()
+        }
+    }
+
+    /// The metrics in Prometheus' text exposition format.
+    public func exposition() -> [UInt8] {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return buffer
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import Resolvers
+
+/// The HTTP side: `/graphql` handed to GraphQL over HTTP with the caller's credentials
+/// checked first, and the operator's routes.
+extension GatewayServer {
+    func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+            // Every method reaches the service, which answers those it does not serve
+            // with 405 and `Allow`, as GraphQL over HTTP asks.
+            router.on("/graphql", method: method) { request, context in
+                await graphQL(request, context: context)
+            }
+        }
+        router.get("/health") { _, _ in
+            Self.json(.ok, #"{"status":"alive"}"#)
+        }
+        router.get("/ready") { _, _ in
+            registry.isDraining
+                ? Self.json(.serviceUnavailable, #"{"status":"shutting down"}"#)
+                : Self.json(.ok, #"{"status":"ready"}"#)
+        }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+        }
+        router.get("/status") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: status())))
+        }
+        return router
+    }
+
+    /// One GraphQL request over HTTP: credentials, body (within its limit), the service,
+    /// then the metrics and one log line.
+    func graphQL(_ request: Request, context: BasicRequestContext) async -> Response {
+        let started = ContinuousClock.now
+        let accept = request.headers[values: .accept].joined(separator: ", ")
+        let answer = await exchange(request, accept: accept.isEmpty ? nil : accept)
+        let report = answer.report
+        let operationType = report.operationType?.rawValue ?? "unknown"
+        metrics.recordOperation(
+            transport: "http", operationType: operationType, outcome: report.outcome, duration: .now - started,
+            errorCodes: report.errorCodes)
+        context.logger.info(
+            "graphql",
+            metadata: [
+                "method": "\(request.method)", "status": "\(answer.status)", "operation.type": "\(operationType)",
+                "outcome": "\(report.outcome.rawValue)",
+            ])
+        var headers = HTTPFields()
+        for (name, value) in answer.headers {
+            guard let field = HTTPField.Name(name) else { continue }
+            headers.append(HTTPField(name: field, value: value))
+        }
+        return Response(
+            status: HTTPResponse.Status(code: answer.status), headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    private func exchange(_ request: Request, accept: String?) async -> HTTPExchange.Response {
+        let caller: RequestContextResult = await verifier.context(
+            authorizationHeader: request.headers[.authorization], now: Date())
+        let user: any Sendable
+        switch caller {
+        case .success(let context): user = context
+        case .failure(let failure): return Self.unauthorized(failure, accept: accept)
+        }
+        guard let query = FormURLEncoding.decode(request.uri.query.map { Substring($0) } ?? "") else {
+            return GraphQLHTTPService.refuse(
+                HTTPRefusal(status: 400, message: "The URL's query is not valid form encoding."), accept: accept)
+        }
+        let limit = service.configuration.maxRequestBodyBytes
+        var request = request
+        let body: ByteBuffer
+        do {
+            // One byte over the limit is read, so the service sees the body is too large
+            // and says so; nothing beyond it is.
+            body = try await request.collectBody(upTo: limit + 1)
+        } catch {
+            return GraphQLHTTPService.refuse(
+                HTTPRefusal(status: 413, message: "The body is over the limit of \(limit) bytes."), accept: accept)
+        }
+        return await service.respond(
+            to: HTTPExchange.Request(
+                method: request.method.rawValue, accept: accept, contentType: request.headers[.contentType],
+                queryItems: query, body: Array(body.readableBytesView)),
+            context: user)
+    }
+
+    typealias RequestContextResult = Result<Resolvers.RequestContext, AuthFailure>
+
+    /// 401 for credentials that were sent and are not good: the client learns why, and
+    /// `WWW-Authenticate` names the scheme (RFC 6750).
+    static func unauthorized(_ failure: AuthFailure, accept: String?) -> HTTPExchange.Response {
+        var answer = GraphQLHTTPService.refuse(
+            HTTPRefusal(status: 401, message: failure.reason), accept: accept, code: "UNAUTHENTICATED")
+        answer.headers.append(("WWW-Authenticate", #"Bearer error="invalid_token""#))
+        return answer
+    }
+
+    static func json(_ status: HTTPResponse.Status, _ text: String) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Gives each request an id: the client's `X-Request-Id` when it sent a sensible one,
+/// else Hummingbird's own. It goes on every log line of the request and back to the
+/// client, so a complaint can be matched with the logs.
+struct RequestIDMiddleware: RouterMiddleware {
+    typealias Context = BasicRequestContext
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        let id: String
+        if let sent = request.headers[.requestID], (1...128).contains(sent.utf8.count),
+            sent.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        {
+            id = sent
+        } else {
+            id = context.id
+        }
+        context.logger[metadataKey: "request.id"] = "\(id)"
+        var response = try await next(request, context)
+        response.headers[.requestID] = id
+        return response
+    }
+}
+
+extension HTTPField.Name {
+    // A constant that is a valid field name: the unwrap cannot fail.
+    static let requestID = HTTPField.Name("X-Request-Id")!
+}

@@ -1,0 +1,117 @@
+import GraphQLEngine
+import Hummingbird
+import HummingbirdWebSocket
+import Logging
+import Resolvers
+import ServiceLifecycle
+
+/// The gateway as a running server: GraphQL over HTTP and both WebSocket subprotocols on
+/// `/graphql`, and the operator's routes (`/health`, `/ready`, `/metrics`, `/status`),
+/// on Hummingbird 2. The protocols themselves live in `HTTP/` and `WebSocket/`; this is
+/// the wiring between them and the sockets.
+public struct GatewayServer: Sendable {
+    /// Where and how the server listens.
+    public struct Settings: Sendable {
+        public var host: String
+        /// 0 for a port the system picks (tests); the chosen one is reported when bound.
+        public var port: Int
+        public var webSocket: TransportWSStateMachine.Configuration
+        /// Frames a connection may have waiting to be written before it is closed as a
+        /// slow consumer.
+        public var maxQueuedFrames: Int
+        /// How long a shutdown waits for connections and requests to finish.
+        public var shutdownGrace: Duration
+
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080,
+            webSocket: TransportWSStateMachine.Configuration = .init(), maxQueuedFrames: Int = 1_024,
+            shutdownGrace: Duration = .seconds(10)
+        ) {
+            self.host = host
+            self.port = port
+            self.webSocket = webSocket
+            self.maxQueuedFrames = maxQueuedFrames
+            self.shutdownGrace = shutdownGrace
+        }
+    }
+
+    public let settings: Settings
+    public let service: GraphQLHTTPService
+    public let verifier: TokenVerifier
+    public let registry: ConnectionRegistry
+    public let metrics: GatewayMetrics
+    public let logger: Logger
+    /// What `realtimeStatus` resolves to, as the raw JSON route serves it.
+    let status: @Sendable () -> [UInt8]
+
+    /// A server for `schema`: the system fields (`realtimeStatus`, `heartbeat`) resolve
+    /// from this server's own connections; `register` adds the domains' resolvers; every
+    /// `@auth` field is then guarded.
+    public init(
+        schema: Schema, configuration: GatewayConfiguration = GatewayConfiguration(),
+        settings: Settings = Settings(), verifier: TokenVerifier, logger: Logger = Logger(label: "switchboard"),
+        register: (inout Resolvers) -> Void = { _ in }
+    ) {
+        let metrics = GatewayMetrics()
+        let registry = ConnectionRegistry(metrics: metrics)
+        var resolvers = Resolvers()
+        SystemResolvers.register(into: &resolvers, status: registry)
+        register(&resolvers)
+        let service = GraphQLHTTPService(
+            schema: schema, resolvers: Authorization.guarding(resolvers, in: schema), configuration: configuration)
+        self.settings = settings
+        self.service = service
+        self.verifier = verifier
+        self.registry = registry
+        self.metrics = metrics
+        self.logger = logger
+        status = SystemResolvers.statusJSON(status: registry)
+    }
+
+    /// The Hummingbird application; `onBound` hears the port it listens on.
+    public func application(
+        onBound: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(),
+            server: .http1WebSocketUpgrade(
+                configuration: .init(
+                    http1: .init(idleTimeout: .seconds(60)),
+                    ws: .init(maxFrameSize: settings.webSocket.maxMessageBytes, autoPing: .disabled)),
+                shouldUpgrade: { request, _, _ in upgrade(request) }),
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "switchboard"),
+            onServerRunning: { channel in await onBound(channel.localAddress?.port ?? settings.port) },
+            logger: logger)
+    }
+
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully: WebSocket clients
+    /// have their operations completed and are closed with 1001, the listener stops, and
+    /// requests in flight finish, all within the grace time.
+    public func run(onBound: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        // A ServiceGroup shuts its services down last to first: the WebSocket drain
+        // before the HTTP server, so sockets close with 1001 rather than the server's
+        // generic close.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: application(onBound: onBound)),
+                    .init(service: WebSocketDrain(registry: registry, grace: settings.shutdownGrace)),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
+    }
+}
+
+/// On graceful shutdown, sends every WebSocket connection away before the HTTP server
+/// itself stops.
+struct WebSocketDrain: Service {
+    let registry: ConnectionRegistry
+    let grace: Duration
+
+    func run() async throws {
+        // Cancelled rather than shut down gracefully: nothing to wait for.
+        guard (try? await gracefulShutdown()) != nil else { return }
+        await registry.drain(within: grace)
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Gateway
+import Logging
+import Schema
+
+/// `switchboard serve` (the default command): the gateway, configured from flags, then
+/// `SWITCHBOARD_*` environment variables, then a YAML file.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve GraphQL over HTTP and WebSocket on /graphql.",
+        discussion: """
+            Each setting can also be given as an environment variable (--websocket-keep-alive \
+            is SWITCHBOARD_WEBSOCKET_KEEP_ALIVE) or in the YAML file of --config (as \
+            websocket: {keep-alive: 12s}); a flag wins over the environment, which wins \
+            over the file. Durations are written 500ms, 30s, 5m, 1h. SIGTERM or SIGINT \
+            shuts down gracefully within --shutdown-grace.
+            """
+    )
+
+    @Option(help: "A YAML file of settings (or SWITCHBOARD_CONFIG).")
+    var config: String?
+
+    @Option(help: help("host")) var host: String?
+    @Option(help: help("port")) var port: String?
+    @Option(help: help("schema")) var schema: String?
+    @Option(help: help("log-level")) var logLevel: String?
+    @Option(help: help("auth.algorithm")) var authAlgorithm: String?
+    @Option(help: help("auth.secret")) var authSecret: String?
+    @Option(help: help("auth.public-key")) var authPublicKey: String?
+    @Option(help: help("auth.private-key")) var authPrivateKey: String?
+    @Option(help: help("auth.issuer")) var authIssuer: String?
+    @Option(help: help("auth.audience")) var authAudience: String?
+    @Option(help: help("limits.body-bytes")) var limitsBodyBytes: String?
+    @Option(help: help("limits.query-bytes")) var limitsQueryBytes: String?
+    @Option(help: help("limits.tokens")) var limitsTokens: String?
+    @Option(help: help("limits.operation-timeout")) var limitsOperationTimeout: String?
+    @Option(help: help("limits.depth")) var limitsDepth: String?
+    @Option(help: help("limits.aliases")) var limitsAliases: String?
+    @Option(help: help("limits.root-fields")) var limitsRootFields: String?
+    @Option(help: help("introspection")) var introspection: String?
+    @Option(help: help("websocket.init-timeout")) var websocketInitTimeout: String?
+    @Option(help: help("websocket.keep-alive")) var websocketKeepAlive: String?
+    @Option(help: help("websocket.idle-timeout")) var websocketIdleTimeout: String?
+    @Option(help: help("websocket.max-operations")) var websocketMaxOperations: String?
+    @Option(help: help("websocket.max-message-bytes")) var websocketMaxMessageBytes: String?
+    @Option(help: help("websocket.max-queued-frames")) var websocketMaxQueuedFrames: String?
+    @Option(help: help("shutdown-grace")) var shutdownGrace: String?
+
+    static func help(_ key: String) -> ArgumentHelp {
+        ArgumentHelp(ServerConfiguration.settings.first { $0.key == key }?.help ?? "")
+    }
+
+    /// The flags given, by setting name.
+    var flags: [String: String] {
+        let given: [(String, String?)] = [
+            ("host", host), ("port", port), ("schema", schema), ("log-level", logLevel),
+            ("auth.algorithm", authAlgorithm), ("auth.secret", authSecret), ("auth.public-key", authPublicKey),
+            ("auth.private-key", authPrivateKey), ("auth.issuer", authIssuer), ("auth.audience", authAudience),
+            ("limits.body-bytes", limitsBodyBytes), ("limits.query-bytes", limitsQueryBytes),
+            ("limits.tokens", limitsTokens), ("limits.operation-timeout", limitsOperationTimeout),
+            ("limits.depth", limitsDepth), ("limits.aliases", limitsAliases), ("limits.root-fields", limitsRootFields),
+            ("introspection", introspection), ("websocket.init-timeout", websocketInitTimeout),
+            ("websocket.keep-alive", websocketKeepAlive), ("websocket.idle-timeout", websocketIdleTimeout),
+            ("websocket.max-operations", websocketMaxOperations),
+            ("websocket.max-message-bytes", websocketMaxMessageBytes),
+            ("websocket.max-queued-frames", websocketMaxQueuedFrames), ("shutdown-grace", shutdownGrace),
+        ]
+        return Dictionary(uniqueKeysWithValues: given.compactMap { key, value in value.map { (key, $0) } })
+    }
+
+    func run() async throws {
+        let configuration = try ServerConfiguration.resolve(
+            flags: flags, configFile: config, environment: ProcessInfo.processInfo.environment)
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = configuration.logLevel
+            return handler
+        }
+        let logger = Logger(label: "switchboard")
+        let schema = try loadSchema(configuration.schemaPaths)
+        let verifier = try await configuration.makeVerifier(logger: logger)
+        let server = GatewayServer(
+            schema: schema, configuration: configuration.gateway, settings: configuration.server, verifier: verifier,
+            logger: logger)
+        try await server.run { port in
+            logger.notice("Switchboard serving on http://\(configuration.server.host):\(port)/graphql")
+        }
+    }
+}
