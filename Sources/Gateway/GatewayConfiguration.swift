@@ -12,15 +12,29 @@ public struct GatewayConfiguration: Sendable {
     public var maxRequestBodyBytes: Int
     /// The longest an operation may run before it is answered with `TIMEOUT`.
     public var operationTimeout: Duration?
+    /// Automatic persisted queries, an allow-list, or neither.
+    public var persistedQueries: PersistedQueryMode
+    /// Operations registered ahead of time (hash to query text, from a manifest): in
+    /// automatic mode they resolve by hash and are never evicted; in allow-list mode they
+    /// are the only operations that run.
+    public var registeredOperations: [String: String]
+    /// The longest query text a client may send, in bytes, over any transport (413): it
+    /// also bounds what each automatic persisted query holds in memory.
+    public var maxQueryBytes: Int
 
     public init(
         documentLimits: ParseOptions = .default,
         validation: ValidationOptions = ValidationOptions(limits: OperationLimits()),
-        maxRequestBodyBytes: Int = 2 << 20, operationTimeout: Duration? = .seconds(30)
+        maxRequestBodyBytes: Int = 2 << 20, operationTimeout: Duration? = .seconds(30),
+        persistedQueries: PersistedQueryMode = .automatic(maxEntries: 10_000),
+        registeredOperations: [String: String] = [:], maxQueryBytes: Int = 256 << 10
     ) {
         self.documentLimits = documentLimits
         self.validation = validation
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.operationTimeout = operationTimeout
+        self.persistedQueries = persistedQueries
+        self.registeredOperations = registeredOperations
+        self.maxQueryBytes = maxQueryBytes
     }
 }

@@ -169,14 +169,17 @@ public enum GraphQLWebSocketConnection {
         post: AsyncStream<Event>.Continuation
     ) async {
         let document: Valid<Document>
-        switch service.documents.entry(for: request.query) {
-        case .syntaxError(let error):
+        switch service.document(for: request) {
+        case .failure(let refusal):
+            post.yield(.failed(id: id, errors: [refusal.error]))
+            return
+        case .success(.syntaxError(let error)):
             post.yield(.failed(id: id, errors: [error]))
             return
-        case .invalid(let errors):
+        case .success(.invalid(let errors)):
             post.yield(.failed(id: id, errors: errors))
             return
-        case .valid(let valid):
+        case .success(.valid(let valid)):
             document = valid
         }
         let executor = service.executor
