@@ -14,7 +14,8 @@ public struct GatewayConfiguration: Sendable {
     public var operationTimeout: Duration?
     /// Automatic persisted queries, an allow-list, or neither.
     public var persistedQueries: PersistedQueryMode
-    /// Operations registered ahead of time (hash to query text, from a manifest): in
+    /// Operations registered ahead of time (lowercase sha256 hex to query text, as
+    /// `PersistedQueryManifest.operations` reads them): in
     /// automatic mode they resolve by hash and are never evicted; in allow-list mode they
     /// are the only operations that run.
     public var registeredOperations: [String: String]
