@@ -39,6 +39,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: help("limits.aliases")) var limitsAliases: String?
     @Option(help: help("limits.root-fields")) var limitsRootFields: String?
     @Option(help: help("introspection")) var introspection: String?
+    @Option(help: help("persisted-queries.mode")) var persistedQueriesMode: String?
+    @Option(help: help("persisted-queries.max-entries")) var persistedQueriesMaxEntries: String?
+    @Option(help: help("persisted-queries.manifest")) var persistedQueriesManifest: String?
     @Option(help: help("websocket.init-timeout")) var websocketInitTimeout: String?
     @Option(help: help("websocket.keep-alive")) var websocketKeepAlive: String?
     @Option(help: help("websocket.idle-timeout")) var websocketIdleTimeout: String?
@@ -60,7 +63,9 @@ struct Serve: AsyncParsableCommand {
             ("limits.body-bytes", limitsBodyBytes), ("limits.query-bytes", limitsQueryBytes),
             ("limits.tokens", limitsTokens), ("limits.operation-timeout", limitsOperationTimeout),
             ("limits.depth", limitsDepth), ("limits.aliases", limitsAliases), ("limits.root-fields", limitsRootFields),
-            ("introspection", introspection), ("websocket.init-timeout", websocketInitTimeout),
+            ("introspection", introspection), ("persisted-queries.mode", persistedQueriesMode),
+            ("persisted-queries.max-entries", persistedQueriesMaxEntries),
+            ("persisted-queries.manifest", persistedQueriesManifest), ("websocket.init-timeout", websocketInitTimeout),
             ("websocket.keep-alive", websocketKeepAlive), ("websocket.idle-timeout", websocketIdleTimeout),
             ("websocket.max-operations", websocketMaxOperations),
             ("websocket.max-message-bytes", websocketMaxMessageBytes),

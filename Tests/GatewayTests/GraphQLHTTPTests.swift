@@ -56,7 +56,10 @@ import Testing
         ("NONSENSE", "The body is not JSON: Unexpected character 'N' at byte 0."),
         (#"{"query":"#, "The body is not JSON: Unexpected end of JSON at byte 9."),
         ("[1]", #"The body must be a JSON object with a "query"."#),
-        (#"{"qeury":"{ a }"}"#, "Malformed request: body.query must be a string."),
+        (
+            #"{"qeury":"{ a }"}"#,
+            "Malformed request: body.query is missing: send the document, or its hash in extensions.persistedQuery."
+        ),
         (#"{"query":1}"#, "Malformed request: body.query must be a string."),
         (#"{"query":"{ a }","variables":[7]}"#, "Malformed request: body.variables must be an object or null."),
         (#"{"query":"{ a }","operationName":7}"#, "Malformed request: body.operationName must be a string or null."),

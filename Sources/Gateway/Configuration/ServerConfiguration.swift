@@ -46,13 +46,20 @@ public struct ServerConfiguration: Sendable {
         Setting(key: "auth.issuer", help: "The iss claim tokens must carry, if set."),
         Setting(key: "auth.audience", help: "The aud claim tokens must carry, if set."),
         Setting(key: "limits.body-bytes", help: "The largest HTTP request body, in bytes (default 2097152)."),
-        Setting(key: "limits.query-bytes", help: "The largest GraphQL document, in bytes (default 1048576)."),
+        Setting(key: "limits.query-bytes", help: "The largest GraphQL document, in bytes (default 262144)."),
         Setting(key: "limits.tokens", help: "The most tokens a document may have (default 100000)."),
         Setting(key: "limits.operation-timeout", help: "How long an operation may run, e.g. 30s (default 30s; 0 for none)."),
         Setting(key: "limits.depth", help: "How deep selections may nest (default 15; 0 for no limit)."),
         Setting(key: "limits.aliases", help: "The most aliases an operation may use (default 30; 0 for no limit)."),
         Setting(key: "limits.root-fields", help: "The most root fields an operation may select (default 20; 0 for no limit)."),
         Setting(key: "introspection", help: "Whether clients may query __schema and __type: true or false (default true)."),
+        Setting(
+            key: "persisted-queries.mode",
+            help: "automatic (APQ), allow-list (only registered operations run) or off (default automatic)."),
+        Setting(key: "persisted-queries.max-entries", help: "Automatic persisted queries kept (default 10000)."),
+        Setting(
+            key: "persisted-queries.manifest",
+            help: "Registered operations: a JSON manifest (hash to query) or a directory of .graphql files."),
         Setting(key: "websocket.init-timeout", help: "How long a WebSocket client has to send connection_init (default 3s)."),
         Setting(key: "websocket.keep-alive", help: "How often to ping WebSocket clients (default 12s; 0 for never)."),
         Setting(key: "websocket.idle-timeout", help: "How long an idle WebSocket client may stay silent (default: no limit)."),
@@ -91,8 +98,7 @@ public struct ServerConfiguration: Sendable {
 
         var gateway = configuration.gateway
         gateway.maxRequestBodyBytes = try reader.int("limits.body-bytes", 1...(1 << 30)) ?? gateway.maxRequestBodyBytes
-        gateway.documentLimits.maxDocumentBytes =
-            try reader.int("limits.query-bytes", 1...(1 << 30)) ?? gateway.documentLimits.maxDocumentBytes
+        gateway.maxQueryBytes = try reader.int("limits.query-bytes", 1...(1 << 30)) ?? gateway.maxQueryBytes
         gateway.documentLimits.maxTokens = try reader.int("limits.tokens", 1...10_000_000) ?? gateway.documentLimits.maxTokens
         if let timeout = try reader.duration("limits.operation-timeout") {
             gateway.operationTimeout = timeout == .zero ? nil : timeout
@@ -106,6 +112,25 @@ public struct ServerConfiguration: Sendable {
         }
         gateway.validation.limits = limits
         gateway.validation.allowsIntrospection = try reader.bool("introspection") ?? true
+        let maxEntries = try reader.int("persisted-queries.max-entries", 1...10_000_000) ?? 10_000
+        gateway.persistedQueries =
+            try reader.parse("persisted-queries.mode", "automatic, allow-list or off") { text in
+                switch text.lowercased() {
+                case "automatic": PersistedQueryMode.automatic(maxEntries: maxEntries)
+                case "allow-list": .allowList
+                case "off": .disabled
+                default: nil
+                }
+            } ?? .automatic(maxEntries: maxEntries)
+        if let manifest = values["persisted-queries.manifest"], !manifest.text.isEmpty {
+            do {
+                gateway.registeredOperations = try PersistedQueryManifest(contentsOf: manifest.text).operations
+            } catch {
+                throw ConfigurationError("\(manifest.source): \(error)")
+            }
+        } else if gateway.persistedQueries == .allowList {
+            throw ConfigurationError("persisted-queries.mode allow-list needs persisted-queries.manifest")
+        }
         configuration.gateway = gateway
 
         var webSocket = configuration.server.webSocket

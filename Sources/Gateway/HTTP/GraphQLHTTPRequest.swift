@@ -75,15 +75,13 @@ public enum GraphQLHTTPRequest {
     }
 
     /// GET: the parameters are URL parameters; `variables` and `extensions` are JSON
-    /// text, and an empty value is as good as none.
+    /// text, and an empty value is as good as none. `query` may be left out for
+    /// `extensions.persistedQuery` (APQ over GET, which a CDN can cache).
     static func fromQueryItems(_ items: [(name: String, value: String)]) -> Result<OperationRequest, HTTPRefusal> {
         func value(_ name: String) -> String? {
             items.first { $0.name == name }.flatMap { $0.value.isEmpty ? nil : $0.value }
         }
-        guard let query = value("query") else {
-            return .failure(HTTPRefusal(status: 400, message: "Malformed request: the \"query\" parameter is missing."))
-        }
-        var request = OperationRequest(query: query, operationName: value("operationName"))
+        var request = OperationRequest(query: value("query"), operationName: value("operationName"))
         for name in ["variables", "extensions"] {
             guard let text = value(name) else { continue }
             guard case .object(let members)? = try? JSONReader.read(text, maxDepth: 64) else {
@@ -91,6 +89,10 @@ public enum GraphQLHTTPRequest {
                     HTTPRefusal(status: 400, message: "Malformed request: \"\(name)\" must be a JSON object."))
             }
             if name == "variables" { request.variables = members } else { request.extensions = members }
+        }
+        // Without a query, the hash of a persisted one names the document.
+        guard request.query != nil || request.persistedQuery != nil else {
+            return .failure(HTTPRefusal(status: 400, message: "Malformed request: the \"query\" parameter is missing."))
         }
         return .success(request)
     }

@@ -60,12 +60,15 @@ public struct HTTPExchange: Sendable {
     }
 }
 
-/// GraphQL over HTTP on `/graphql`: reads the request, finds the document in the cache
-/// (parsing and validating it the first time), refuses a mutation over GET, executes, and
+/// GraphQL over HTTP on `/graphql`: reads the request, finds the document (by its text or
+/// its persisted hash) in the cache (parsing and validating it the first time), refuses a
+/// mutation over GET, executes, and
 /// answers with the status and media type the spec gives for the outcome.
 public struct GraphQLHTTPService: Sendable {
     public let executor: Executor
     public let documents: DocumentCache
+    /// Queries known by hash: registered ones and those clients registered (APQ).
+    public let persistedQueries: PersistedQueryStore
     public let configuration: GatewayConfiguration
 
     public init(schema: Schema, resolvers: Resolvers, configuration: GatewayConfiguration = GatewayConfiguration()) {
@@ -73,6 +76,8 @@ public struct GraphQLHTTPService: Sendable {
         executor = Executor(resolvers: resolvers, timeout: configuration.operationTimeout)
         documents = DocumentCache(
             schema: schema, parseOptions: configuration.documentLimits, validationOptions: configuration.validation)
+        persistedQueries = PersistedQueryStore(
+            mode: configuration.persistedQueries, registered: configuration.registeredOperations)
     }
 
     public func respond(to request: HTTPExchange.Request, context: any Sendable = ()) async -> HTTPExchange.Response {
@@ -91,12 +96,14 @@ public struct GraphQLHTTPService: Sendable {
         case .failure(let refusal): return Self.refuse(refusal, as: mediaType)
         }
         let document: Valid<Document>
-        switch documents.entry(for: operation.query) {
-        case .syntaxError(let error):
+        switch self.document(for: operation) {
+        case .failure(let refusal):
+            return refusal.response(as: mediaType)
+        case .success(.syntaxError(let error)):
             return Self.answer(ExecutionResponse(data: nil, errors: [error]), .syntaxError, nil, as: mediaType)
-        case .invalid(let errors):
+        case .success(.invalid(let errors)):
             return Self.answer(ExecutionResponse(data: nil, errors: errors), .validationFailed, nil, as: mediaType)
-        case .valid(let valid):
+        case .success(.valid(let valid)):
             document = valid
         }
         // Only the operation's kind is looked at here; choosing it fails below, in the

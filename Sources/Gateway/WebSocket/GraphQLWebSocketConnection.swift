@@ -189,16 +189,20 @@ public enum GraphQLWebSocketConnection {
                 "operation", metadata: ["type": "\(type?.rawValue ?? "unknown")", "outcome": "\(outcome.rawValue)"])
         }
         let document: Valid<Document>
-        switch service.documents.entry(for: request.query) {
-        case .syntaxError(let error):
+        switch service.document(for: request) {
+        case .failure(let refusal):
+            record(nil, .refused, [refusal.error])
+            post.yield(.failed(id: id, errors: [refusal.error]))
+            return
+        case .success(.syntaxError(let error)):
             record(nil, .refused, [error])
             post.yield(.failed(id: id, errors: [error]))
             return
-        case .invalid(let errors):
+        case .success(.invalid(let errors)):
             record(nil, .refused, errors)
             post.yield(.failed(id: id, errors: errors))
             return
-        case .valid(let valid):
+        case .success(.valid(let valid)):
             document = valid
         }
         let executor = service.executor
