@@ -95,7 +95,7 @@ extension GatewayServer {
             context: user)
     }
 
-    typealias RequestContextResult = Result<Resolvers.RequestContext, AuthFailure>
+    typealias RequestContextResult = Result<Caller, AuthFailure>
 
     /// 401 for credentials that were sent and are not good: the client learns why, and
     /// `WWW-Authenticate` names the scheme (RFC 6750).
@@ -131,7 +131,7 @@ struct RequestIDMiddleware: RouterMiddleware {
         } else {
             id = context.id
         }
-        context.logger[metadataKey: "request.id"] = "\(id)"
+        context.logger[metadataKey: "hb.request.id"] = "\(id)"
         var response = try await next(request, context)
         response.headers[.requestID] = id
         return response

@@ -4,6 +4,7 @@ import HummingbirdWebSocket
 import Logging
 import Resolvers
 import ServiceLifecycle
+import UnixSignals
 
 /// The gateway as a running server: GraphQL over HTTP and both WebSocket subprotocols on
 /// `/graphql`, and the operator's routes (`/health`, `/ready`, `/metrics`, `/status`),
@@ -84,22 +85,30 @@ public struct GatewayServer: Sendable {
             logger: logger)
     }
 
-    /// Serves until SIGTERM or SIGINT, then shuts down gracefully: WebSocket clients
-    /// have their operations completed and are closed with 1001, the listener stops, and
-    /// requests in flight finish, all within the grace time.
+    /// Serves until SIGTERM or SIGINT, then shuts down gracefully (see `serviceGroup`).
     public func run(onBound: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try await serviceGroup(onBound: onBound).run()
+    }
+
+    /// The server as a service group that shuts down gracefully on `signals` (or when
+    /// told to): WebSocket clients have their operations completed and are closed with
+    /// 1001, the listener stops, and requests in flight finish, within the grace time;
+    /// after it, what is left is cancelled.
+    public func serviceGroup(
+        signals: [UnixSignal] = [.sigterm, .sigint], onBound: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> ServiceGroup {
         // A ServiceGroup shuts its services down last to first: the WebSocket drain
         // before the HTTP server, so sockets close with 1001 rather than the server's
         // generic close.
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [
-                    .init(service: application(onBound: onBound)),
-                    .init(service: WebSocketDrain(registry: registry, grace: settings.shutdownGrace)),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint],
-                logger: logger))
-        try await group.run()
+        var configuration = ServiceGroupConfiguration(
+            services: [
+                .init(service: application(onBound: onBound)),
+                .init(service: WebSocketDrain(registry: registry, grace: settings.shutdownGrace)),
+            ],
+            gracefulShutdownSignals: signals,
+            logger: logger)
+        configuration.maximumGracefulShutdownDuration = settings.shutdownGrace * 2
+        return ServiceGroup(configuration: configuration)
     }
 }
 
