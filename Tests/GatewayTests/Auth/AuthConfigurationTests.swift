@@ -5,17 +5,17 @@ import Testing
 /// Configurations that cannot verify or mint safely are refused at start-up, saying what to fix.
 @Suite struct AuthConfigurationTests {
     func verifierError(_ configuration: AuthConfiguration) async -> String? {
-        do throws(AuthConfigurationError) {
-            _ = try await TokenVerifier(configuration)
-            return nil
-        } catch {
-            return error.reason
-        }
+        await reason { () async throws(AuthConfigurationError) in _ = try await TokenVerifier(configuration) }
     }
 
     func minterError(_ configuration: AuthConfiguration) async -> String? {
+        await reason { () async throws(AuthConfigurationError) in _ = try await TokenMinter(configuration) }
+    }
+
+    /// The reason `setUp` fails with, or nil when it succeeds.
+    func reason(_ setUp: () async throws(AuthConfigurationError) -> Void) async -> String? {
         do throws(AuthConfigurationError) {
-            _ = try await TokenMinter(configuration)
+            try await setUp()
             return nil
         } catch {
             return error.reason
