@@ -79,7 +79,15 @@ import Testing
         }
     }
 
-    static func transportWS() -> TransportWSStateMachine { TransportWSStateMachine(openedAt: .now) }
+    /// Timers far beyond any test's run, however loaded the machine: these tests are
+    /// about messages; the state machine tests own the timers (on a made-up clock).
+    static let patient = TransportWSStateMachine.Configuration(connectionInitTimeout: .seconds(600))
+
+    static func transportWS() -> TransportWSStateMachine {
+        TransportWSStateMachine(configuration: patient, openedAt: .now)
+    }
+
+    static func legacyWS() -> LegacyWSStateMachine { LegacyWSStateMachine(configuration: patient, openedAt: .now) }
 
     @Test func aQueryOverGraphQLTransportWSIsOneNextThenComplete() async {
         var socket = Socket(Self.transportWS())
@@ -151,7 +159,7 @@ import Testing
     }
 
     @Test func theLegacyProtocolServesAQueryWithDataThenComplete() async {
-        var socket = Socket(LegacyWSStateMachine(openedAt: .now))
+        var socket = Socket(Self.legacyWS())
         socket.send(#"{"type":"connection_init","payload":{}}"#)
         #expect(await socket.next(2) == [#"{"type":"connection_ack"}"#, #"{"type":"ka"}"#])
         socket.send(#"{"type":"start","id":"1","payload":{"query":"{ hello }"}}"#)
@@ -226,7 +234,7 @@ import Testing
 
     @Test func theLegacyProtocolTellsARefusedClientWhy() async {
         var socket = Socket(
-            LegacyWSStateMachine(openedAt: .now), authenticate: { _ in .rejected(reason: "Token expired") })
+            Self.legacyWS(), authenticate: { _ in .rejected(reason: "Token expired") })
         socket.send(#"{"type":"connection_init","payload":{"token":"old"}}"#)
         let frames = await socket.next(2)
         #expect(

@@ -136,6 +136,16 @@ import Testing
                 #"{"type":"error","id":"1","payload":[{"message":"Bad"}]}"#, #"{"type":"complete","id":"1"}"#,
             ])
     }
+
+    @Test func shuttingDownCompletesWhatRunsThenClosesAsGoingAway() {
+        var machine = ready(.init(keepAliveInterval: nil))
+        _ = machine.received(frame(#"{"type":"start","id":"1","payload":{"query":"{ a }"}}"#))
+        #expect(
+            machine.goingAway() == [
+                .stop(id: "1"), .send(.complete(id: "1")), .close(code: 1001, reason: "Server shutting down"),
+            ])
+        #expect(machine.isClosed)
+    }
 }
 
 @Suite struct WebSocketSubprotocolTests {
@@ -153,16 +163,6 @@ import Testing
     func anOfferWithoutOursIsNotAcceptable(header: String?) {
         #expect(WebSocketSubprotocol.choose(from: header) == nil)
         #expect(WebSocketSubprotocol.notAcceptable.code == 4406)
-    }
-
-    @Test func shuttingDownCompletesWhatRunsThenClosesAsGoingAway() {
-        var machine = ready(.init(keepAliveInterval: nil))
-        _ = machine.received(frame(#"{"type":"start","id":"1","payload":{"query":"{ a }"}}"#))
-        #expect(
-            machine.goingAway() == [
-                .stop(id: "1"), .send(.complete(id: "1")), .close(code: 1001, reason: "Server shutting down"),
-            ])
-        #expect(machine.isClosed)
     }
 
 }

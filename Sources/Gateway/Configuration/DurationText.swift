@@ -1,14 +1,20 @@
-/// Durations as operators write them: `500ms`, `30s`, `15m`, `1h`, `7d`, or a bare
-/// number of seconds.
+/// Durations as operators write them in settings and on the command line: `500ms`,
+/// `2.5s`, `15m`, `1h`, `7d`, or a bare number of seconds.
 public enum DurationText {
+    private static let millisecondsPerUnit: [String: Double] = [
+        "": 1_000, "ms": 1, "s": 1_000, "m": 60_000, "h": 3_600_000, "d": 86_400_000,
+    ]
+
+    /// The duration `text` spells, or nil for anything else: a sign, an unknown unit,
+    /// spaces inside, or more than about 31 years (a typo rather than a duration).
     public static func parse(_ text: String) -> Duration? {
-        let units: [(suffix: String, seconds: Double)] = [("ms", 0.001), ("s", 1), ("m", 60), ("h", 3_600), ("d", 86_400)]
         let trimmed = text.trimmingSpaces()
-        let unit = units.first { trimmed.hasSuffix($0.suffix) }
-        guard let number = Double(trimmed.dropLast(unit?.suffix.count ?? 0)) else { return nil }
-        let milliseconds = (number * (unit?.seconds ?? 1) * 1000).rounded()
-        // Up to about 31 years: beyond that a setting is a typo, not a duration.
-        guard milliseconds >= 0, milliseconds < 1e12 else { return nil }
+        let number = trimmed.prefix { $0 == "." || ("0"..."9").contains($0) }
+        guard number.first?.isASCII == true, number.first != ".", let amount = Double(number),
+            let unit = millisecondsPerUnit[String(trimmed.dropFirst(number.count))]
+        else { return nil }
+        let milliseconds = (amount * unit).rounded()
+        guard milliseconds < 1e12 else { return nil }
         return .milliseconds(Int64(milliseconds))
     }
 }

@@ -26,7 +26,11 @@ extension ServerConfiguration.AuthSettings {
                 throw ConfigurationError("auth.secret is for HS256; \(algorithm.rawValue) checks with auth.public-key")
             }
             // The private key's public half verifies too, so one file is enough.
-            key = try read(publicKeyFile, "auth.public-key") ?? read(privateKeyFile, "auth.private-key")
+            if let publicKey = try read(publicKeyFile, "auth.public-key") {
+                key = publicKey
+            } else {
+                key = try read(privateKeyFile, "auth.private-key")
+            }
             guard key != nil else {
                 throw ConfigurationError("\(algorithm.rawValue) needs auth.public-key (a PEM file)")
             }

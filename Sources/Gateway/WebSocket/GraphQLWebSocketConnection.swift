@@ -103,6 +103,9 @@ public enum GraphQLWebSocketConnection {
             queue.finish()
         }
 
+        // A first tick arms the timers, so the initialisation deadline holds for a client
+        // that never sends a frame.
+        post.yield(.tick)
         for await event in events {
             let actions: [Machine.Action]
             switch event {

@@ -50,7 +50,7 @@ import Testing
                 body: Array(Self.payload(query: hello, hash: hash).utf8)
             ))
         #expect(registering.text == #"{"data":{"hello":"world"}}"#)
-        var socket = Socket(LegacyWSStateMachine(openedAt: .now), service: service)
+        var socket = Socket(GraphQLWebSocketConnectionTests.legacyWS(), service: service)
         socket.send(#"{"type":"connection_init","payload":{}}"#)
         _ = await socket.next(2)
         socket.send(#"{"type":"start","id":"1","payload":\#(Self.payload(query: nil, hash: hash))}"#)

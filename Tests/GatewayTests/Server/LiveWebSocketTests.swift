@@ -2,7 +2,9 @@ import Gateway
 import Testing
 
 /// Both WebSocket subprotocols on a real server: the happy paths, every close code a
-/// client can cause, credentials, and the graceful shutdown.
+/// client can cause, credentials, and the graceful shutdown. (4406, for a client that
+/// offers neither subprotocol, is checked by scripts/gql-tests with Python's websockets:
+/// this Swift client sometimes misses a close sent right after the upgrade.)
 @Suite struct LiveWebSocketTests {
     static let transport = "graphql-transport-ws"
     static let legacy = "graphql-ws"
@@ -16,7 +18,7 @@ import Testing
                     #"{"type":"subscribe","id":"h","payload":{"query":"subscription { heartbeat(intervalSeconds: 1) { sequence } }"}}"#
                 )
                 #expect(
-                    try await ws.next() == #"{"id":"h","type":"next","payload":{"data":{"heartbeat":{"sequence":1}}}}"#)
+                    try await ws.next() == #"{"type":"next","id":"h","payload":{"data":{"heartbeat":{"sequence":1}}}}"#)
                 try await ws.send(#"{"type":"complete","id":"h"}"#)
                 try await ws.send(#"{"type":"ping"}"#)
                 #expect(try await ws.next() == #"{"type":"pong"}"#)
@@ -33,9 +35,10 @@ import Testing
                 try await ws.send(
                     #"{"type":"subscribe","id":"q","payload":{"query":"{ realtimeStatus { status } }"}}"#)
                 #expect(
-                    try await ws.next() == #"{"id":"q","type":"next","payload":{"data":{"realtimeStatus":{"status":"OK"}}}}"#
+                    try await ws.next()
+                        == #"{"type":"next","id":"q","payload":{"data":{"realtimeStatus":{"status":"OK"}}}}"#
                 )
-                #expect(try await ws.next() == #"{"id":"q","type":"complete"}"#)
+                #expect(try await ws.next() == #"{"type":"complete","id":"q"}"#)
             }
         }
     }
@@ -48,8 +51,10 @@ import Testing
                 #expect(try await ws.next() == #"{"type":"ka"}"#)
                 try await ws.send(
                     #"{"type":"start","id":"1","payload":{"query":"{ realtimeStatus { status } }"}}"#)
-                #expect(try await ws.read(until: #""id":"1""#) == #"{"id":"1","type":"data","payload":{"data":{"realtimeStatus":{"status":"OK"}}}}"#)
-                #expect(try await ws.read(until: #""id":"1""#) == #"{"id":"1","type":"complete"}"#)
+                #expect(
+                    try await ws.read(until: #""id":"1""#)
+                        == #"{"type":"data","id":"1","payload":{"data":{"realtimeStatus":{"status":"OK"}}}}"#)
+                #expect(try await ws.read(until: #""id":"1""#) == #"{"type":"complete","id":"1"}"#)
                 try await ws.send(#"{"type":"connection_terminate"}"#)
                 try await ws.readToEnd()
             }
@@ -57,21 +62,16 @@ import Testing
         }
     }
 
-    @Test func aClientOfferingNoKnownSubprotocolIsClosedAsNotAcceptable() async throws {
-        try await LiveServer.with { server in
-            let session = try await server.webSocket(subprotocol: "chat") { ws in try await ws.readToEnd() }
-            #expect(session.closeCode == 4406)
-        }
-    }
-
-    /// Each line: what the client sends after the upgrade, and the close it gets.
+    /// Each line: what the client sends after the upgrade (`<ack>`: wait for the
+    /// acknowledgement), and the close it gets.
     @Test(arguments: [
         ([#"{"type":"hello"}"#], 4400),
         ([#"{"type":"subscribe","id":"1","payload":{"query":"{ a }"}}"#], 4401),
         ([#"{"type":"connection_init"}"#, #"{"type":"connection_init"}"#], 4429),
         (
             [
-                #"{"type":"connection_init"}"#, #"{"type":"subscribe","id":"1","payload":{"query":"subscription { heartbeat { sequence } }"}}"#,
+                #"{"type":"connection_init"}"#, "<ack>",
+                #"{"type":"subscribe","id":"1","payload":{"query":"subscription { heartbeat { sequence } }"}}"#,
                 #"{"type":"subscribe","id":"1","payload":{"query":"subscription { heartbeat { sequence } }"}}"#,
             ], 4409
         ),
@@ -79,7 +79,9 @@ import Testing
     func protocolViolationsCloseWithTheirCodes(frames: [String], code: Int) async throws {
         try await LiveServer.with { server in
             let session = try await server.webSocket(subprotocol: Self.transport) { ws in
-                for frame in frames { try await ws.send(frame) }
+                for frame in frames {
+                    if frame == "<ack>" { try await ws.read(until: "connection_ack") } else { try await ws.send(frame) }
+                }
                 try await ws.readToEnd()
             }
             #expect(session.closeCode == code)
@@ -98,7 +100,8 @@ import Testing
         let settings = GatewayServer.Settings(webSocket: .init(maxMessageBytes: 256))
         try await LiveServer.with(settings: settings) { server in
             let session = try await server.webSocket(subprotocol: Self.transport) { ws in
-                try await ws.send(#"{"type":"connection_init","payload":{"pad":"\#(String(repeating: "x", count: 400))"}}"#)
+                try await ws.send(
+                    #"{"type":"connection_init","payload":{"pad":"\#(String(repeating: "x", count: 400))"}}"#)
                 try await ws.readToEnd()
             }
             #expect(session.closeCode == 1009)
@@ -132,7 +135,7 @@ import Testing
                 )
                 #expect(
                     try await ws.next()
-                        == #"{"id":"q","type":"next","payload":{"data":{"realtimeStatus":{"openConnections":1,"activeSubscriptions":0}}}}"#
+                        == #"{"type":"next","id":"q","payload":{"data":{"realtimeStatus":{"openConnections":1,"activeSubscriptions":0}}}}"#
                 )
             }
         }
@@ -149,7 +152,7 @@ import Testing
                 // The subscription is running once the server counts it.
                 while server.server.registry.activeSubscriptions == 0 { try await Task.sleep(for: .milliseconds(5)) }
                 await server.group.triggerGracefulShutdown()
-                #expect(try await ws.next() == #"{"id":"h","type":"complete"}"#)
+                #expect(try await ws.next() == #"{"type":"complete","id":"h"}"#)
                 try await ws.readToEnd()
             }
             #expect(session.closeCode == 1001)
