@@ -83,6 +83,9 @@ struct Serve: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "switchboard")
+        for name in configuration.unknownVariables {
+            logger.warning("\(name) is not a setting (see switchboard serve --help); ignored")
+        }
         let schema = try loadSchema(configuration.schemaPaths)
         let verifier = try await configuration.makeVerifier(logger: logger)
         let server = GatewayServer(

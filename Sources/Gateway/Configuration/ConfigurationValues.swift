@@ -14,6 +14,9 @@ public struct ConfigurationValues: Sendable {
     }
 
     public private(set) var values: [String: Value] = [:]
+    /// `SWITCHBOARD_*` variables that name no setting: warned about, not fatal, as
+    /// deployment tools set variables of their own with the same prefix.
+    public private(set) var unknownVariables: [String] = []
 
     public init() {}
 
@@ -30,8 +33,9 @@ public struct ConfigurationValues: Sendable {
     }
 
     /// The sources merged: `flags` (by setting name) over the environment over the YAML
-    /// text. A YAML key or `SWITCHBOARD_` variable that names no setting is an error, so
-    /// a misspelt setting is never silently ignored.
+    /// text. A YAML key that names no setting is an error, so a misspelt setting is
+    /// never silently ignored; an unknown `SWITCHBOARD_` variable is listed in
+    /// `unknownVariables` for a warning.
     public static func merged(
         flags: [String: String], environment: [String: String], yaml: (text: String, path: String)?,
         keys: Set<String>
@@ -48,7 +52,8 @@ public struct ConfigurationValues: Sendable {
         let byVariable = Dictionary(uniqueKeysWithValues: keys.map { (environmentVariable(for: $0), $0) })
         for (name, text) in environment where name.hasPrefix("SWITCHBOARD_") {
             guard let key = byVariable[name] else {
-                throw ConfigurationError("\(name) is not a setting (see switchboard serve --help)")
+                merged.unknownVariables.append(name)
+                continue
             }
             merged.values[key] = Value(text: text, source: name)
         }

@@ -9,6 +9,8 @@ public struct ServerConfiguration: Sendable {
     public var server = GatewayServer.Settings()
     public var gateway = GatewayConfiguration()
     public var auth = AuthSettings()
+    /// `SWITCHBOARD_*` variables that set nothing, for the server to warn about.
+    public var unknownVariables: [String] = []
 
     /// How tokens are checked; keys are read from files when the server starts.
     public struct AuthSettings: Sendable, Equatable {
@@ -22,6 +24,8 @@ public struct ServerConfiguration: Sendable {
         public var privateKeyFile: String?
         public var issuer: String?
         public var audience: String?
+
+        public init() {}
     }
 
     public init() {}
@@ -74,6 +78,7 @@ public struct ServerConfiguration: Sendable {
     public static func load(_ values: ConfigurationValues) throws(ConfigurationError) -> ServerConfiguration {
         let reader = Reader(values: values)
         var configuration = ServerConfiguration()
+        configuration.unknownVariables = values.unknownVariables.sorted()
         if let paths = reader.string("schema") {
             configuration.schemaPaths = paths.split(separator: ",").map { $0.trimmingSpaces() }
         }
