@@ -128,10 +128,11 @@ struct RequestIDMiddleware: RouterMiddleware {
             sent.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
         {
             id = sent
+            // Only when it changes: a log handler may redo its metadata on every set.
+            context.logger[metadataKey: "hb.request.id"] = "\(id)"
         } else {
             id = context.id
         }
-        context.logger[metadataKey: "hb.request.id"] = "\(id)"
         var response = try await next(request, context)
         response.headers[.requestID] = id
         return response
