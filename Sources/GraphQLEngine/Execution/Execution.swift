@@ -12,15 +12,16 @@ struct Execution: Sendable {
     let context: any Sendable
     let resolvers: Resolvers
     let loads: LoadScheduler
-    let plans = SelectionPlans()
+    let plans: SelectionPlans
     var writer: JSONWriter
     var errors: [GraphQLError] = []
     var path: [GraphQLError.PathComponent] = []
 
     init(
         document: Valid<Document>, variables: [String: InputValue], context: any Sendable, resolvers: Resolvers,
-        responseCapacity: Int = 1024
+        plans: SelectionPlans = SelectionPlans(), responseCapacity: Int = 1024
     ) {
+        self.plans = plans
         self.document = document
         self.schema = document.schema
         self.variables = variables
@@ -113,7 +114,8 @@ struct Execution: Sendable {
             }
             let completed =
                 if let leaf = field.leafType {
-                    completeLeaf(leaf, nullable: field.leafIsNullable, result, field, definition, parentType: objectType)
+                    completeLeaf(
+                        leaf, nullable: field.leafIsNullable, result, field, definition, parentType: objectType)
                 } else {
                     await complete(definition.type, result, field, definition, parentType: objectType)
                 }

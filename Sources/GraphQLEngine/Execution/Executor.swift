@@ -25,6 +25,9 @@ public struct Executor: Sendable {
     /// The size of the last response, to reserve for the next: a response grown by
     /// doubling is copied at every step.
     let responseSize = ResponseSizeHint()
+    /// Tells this executor's plans (which hold its resolvers) from another's.
+    let id = Executor.ids.add(1, ordering: .relaxed).newValue
+    private static let ids = Atomic<Int>(0)
 
     /// `clock` measures the timeout; tests pass one they advance by hand.
     public init(
@@ -119,6 +122,7 @@ public struct Executor: Sendable {
     {
         var execution = Execution(
             document: request.document, variables: request.variables, context: context, resolvers: resolvers,
+            plans: request.document.plans.plans(for: request.operation, executor: id, variables: request.variables),
             responseCapacity: responseSize.expected)
         let selectionSet = request.operation.selectionSet
         let completed = await execution.executeSelectionSets(

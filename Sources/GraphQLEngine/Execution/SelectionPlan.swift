@@ -123,3 +123,33 @@ final class SelectionPlans: Sendable {
         return made
     }
 }
+
+/// The selection plans of a validated document's operations that run without variables,
+/// by executor: such plans depend only on the document and the executor's resolvers, so
+/// every request that runs the operation again reuses them. With variables, a request
+/// plans afresh (`@skip`, `@include` and arguments may read them).
+final class PlanCache: Sendable {
+    private struct Key: Hashable {
+        /// The operation, by the position of its selection set.
+        let operation: UInt32
+        let executor: Int
+    }
+
+    /// Executors are few (one per server); past this, plans are not kept.
+    private static let maxEntries = 16
+    private let entries = Mutex<[Key: SelectionPlans]>([:])
+
+    init() {}
+
+    /// The plans to execute `operation` with, shared when it has no variables.
+    func plans(for operation: OperationDefinition, executor: Int, variables: [String: InputValue]) -> SelectionPlans {
+        guard variables.isEmpty else { return SelectionPlans() }
+        let key = Key(operation: operation.selectionSet.selections.start, executor: executor)
+        return entries.withLock { entries in
+            if let known = entries[key] { return known }
+            let plans = SelectionPlans()
+            if entries.count < Self.maxEntries { entries[key] = plans }
+            return plans
+        }
+    }
+}

@@ -28,6 +28,9 @@ public struct Valid<Value: Sendable>: Sendable {
     public let value: Value
     /// The schema the value was validated against.
     public let schema: Schema
+    /// Execution plans that depend on nothing but the document (see `PlanCache`): kept
+    /// with it, so a document the cache hands out again is not planned again.
+    let plans = PlanCache()
 
     init(_ value: Value, schema: Schema) {
         self.value = value
