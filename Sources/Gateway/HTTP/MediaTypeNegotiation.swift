@@ -13,6 +13,12 @@ public enum GraphQLResponseMediaType: String, Sendable {
     /// server answers 406.
     public static func negotiate(accept: String?) -> GraphQLResponseMediaType? {
         guard let accept, !accept.allSatisfy(\.isWhitespace) else { return .json }
+        // The headers nearly every client sends, answered without parsing.
+        switch accept {
+        case GraphQLResponseMediaType.graphQLResponseJSON.rawValue: return .graphQLResponseJSON
+        case GraphQLResponseMediaType.json.rawValue, "*/*": return .json
+        default: break
+        }
         var best: (type: GraphQLResponseMediaType, quality: Double)?
         for range in accept.split(separator: ",") {
             let parts = range.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
