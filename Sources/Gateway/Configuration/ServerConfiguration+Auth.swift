@@ -4,9 +4,6 @@ import Logging
 extension ServerConfiguration.AuthSettings {
     /// The auth settings with key files read: what the verifier and minter take.
     public func authConfiguration() throws(ConfigurationError) -> AuthConfiguration {
-        guard let algorithm = TokenAlgorithm(rawValue: algorithm) else {
-            throw ConfigurationError("auth.algorithm: expected HS256, RS256 or ES256, got \"\(algorithm)\"")
-        }
         func read(_ path: String?, _ setting: String) throws(ConfigurationError) -> String? {
             guard let path else { return nil }
             guard let data = FileManager.default.contents(atPath: path) else {

@@ -14,8 +14,8 @@ public struct ServerConfiguration: Sendable {
 
     /// How tokens are checked; keys are read from files when the server starts.
     public struct AuthSettings: Sendable, Equatable {
-        /// `HS256`, `RS256` or `ES256`: the only algorithm a token may use.
-        public var algorithm = "HS256"
+        /// The only algorithm a token may use.
+        public var algorithm = TokenAlgorithm.hs256
         /// The HS256 shared secret; nil for the development secret (with a warning).
         public var secret: String?
         /// A PEM file holding the RS256 or ES256 public key that verifies tokens.
@@ -46,17 +46,22 @@ public struct ServerConfiguration: Sendable {
         Setting(key: "auth.algorithm", help: "The one JWT algorithm accepted: HS256, RS256 or ES256 (default HS256)."),
         Setting(key: "auth.secret", help: "The HS256 shared secret, 32 bytes or more."),
         Setting(key: "auth.public-key", help: "A PEM file with the RS256 or ES256 public key that verifies tokens."),
-        Setting(key: "auth.private-key", help: "A PEM file with the private key that signs tokens (switchboard token)."),
+        Setting(
+            key: "auth.private-key", help: "A PEM file with the private key that signs tokens (switchboard token)."),
         Setting(key: "auth.issuer", help: "The iss claim tokens must carry, if set."),
         Setting(key: "auth.audience", help: "The aud claim tokens must carry, if set."),
         Setting(key: "limits.body-bytes", help: "The largest HTTP request body, in bytes (default 2097152)."),
         Setting(key: "limits.query-bytes", help: "The largest GraphQL document, in bytes (default 262144)."),
         Setting(key: "limits.tokens", help: "The most tokens a document may have (default 100000)."),
-        Setting(key: "limits.operation-timeout", help: "How long an operation may run, e.g. 30s (default 30s; 0 for none)."),
+        Setting(
+            key: "limits.operation-timeout", help: "How long an operation may run, e.g. 30s (default 30s; 0 for none)."),
         Setting(key: "limits.depth", help: "How deep selections may nest (default 15; 0 for no limit)."),
         Setting(key: "limits.aliases", help: "The most aliases an operation may use (default 30; 0 for no limit)."),
-        Setting(key: "limits.root-fields", help: "The most root fields an operation may select (default 20; 0 for no limit)."),
-        Setting(key: "introspection", help: "Whether clients may query __schema and __type: true or false (default true)."),
+        Setting(
+            key: "limits.root-fields",
+            help: "The most root fields an operation may select (default 20; 0 for no limit)."),
+        Setting(
+            key: "introspection", help: "Whether clients may query __schema and __type: true or false (default true)."),
         Setting(
             key: "persisted-queries.mode",
             help: "automatic (APQ), allow-list (only registered operations run) or off (default automatic)."),
@@ -64,12 +69,18 @@ public struct ServerConfiguration: Sendable {
         Setting(
             key: "persisted-queries.manifest",
             help: "Registered operations: a JSON manifest (hash to query) or a directory of .graphql files."),
-        Setting(key: "websocket.init-timeout", help: "How long a WebSocket client has to send connection_init (default 3s)."),
+        Setting(
+            key: "websocket.init-timeout", help: "How long a WebSocket client has to send connection_init (default 3s)."
+        ),
         Setting(key: "websocket.keep-alive", help: "How often to ping WebSocket clients (default 12s; 0 for never)."),
-        Setting(key: "websocket.idle-timeout", help: "How long an idle WebSocket client may stay silent (default: no limit)."),
+        Setting(
+            key: "websocket.idle-timeout",
+            help: "How long an idle WebSocket client may stay silent (default: no limit)."),
         Setting(key: "websocket.max-operations", help: "The most operations one WebSocket runs at once (default 100)."),
         Setting(key: "websocket.max-message-bytes", help: "The largest WebSocket message, in bytes (default 1048576)."),
-        Setting(key: "websocket.max-queued-frames", help: "Frames waiting for a slow client before it is closed (default 1024)."),
+        Setting(
+            key: "websocket.max-queued-frames",
+            help: "Frames waiting for a slow client before it is closed (default 1024)."),
         Setting(key: "shutdown-grace", help: "How long a shutdown waits for work in flight (default 10s)."),
     ]
 
@@ -89,9 +100,12 @@ public struct ServerConfiguration: Sendable {
         configuration.server.port = try reader.int("port", 0...65_535) ?? configuration.server.port
 
         var auth = configuration.auth
-        if let algorithm = try reader.parse("auth.algorithm", "HS256, RS256 or ES256", { text in
-            ["HS256", "RS256", "ES256"].first { $0 == text.uppercased() }
-        }) {
+        if let algorithm = try reader.parse(
+            "auth.algorithm", "HS256, RS256 or ES256",
+            { text in
+                TokenAlgorithm(rawValue: text.uppercased())
+            })
+        {
             auth.algorithm = algorithm
         }
         auth.secret = reader.string("auth.secret")
@@ -104,7 +118,8 @@ public struct ServerConfiguration: Sendable {
         var gateway = configuration.gateway
         gateway.maxRequestBodyBytes = try reader.int("limits.body-bytes", 1...(1 << 30)) ?? gateway.maxRequestBodyBytes
         gateway.maxQueryBytes = try reader.int("limits.query-bytes", 1...(1 << 30)) ?? gateway.maxQueryBytes
-        gateway.documentLimits.maxTokens = try reader.int("limits.tokens", 1...10_000_000) ?? gateway.documentLimits.maxTokens
+        gateway.documentLimits.maxTokens =
+            try reader.int("limits.tokens", 1...10_000_000) ?? gateway.documentLimits.maxTokens
         if let timeout = try reader.duration("limits.operation-timeout") {
             gateway.operationTimeout = timeout == .zero ? nil : timeout
         }
@@ -139,7 +154,8 @@ public struct ServerConfiguration: Sendable {
         configuration.gateway = gateway
 
         var webSocket = configuration.server.webSocket
-        webSocket.connectionInitTimeout = try reader.duration("websocket.init-timeout") ?? webSocket.connectionInitTimeout
+        webSocket.connectionInitTimeout =
+            try reader.duration("websocket.init-timeout") ?? webSocket.connectionInitTimeout
         if let interval = try reader.duration("websocket.keep-alive") {
             webSocket.keepAliveInterval = interval == .zero ? nil : interval
         }

@@ -66,10 +66,8 @@ extension GatewayServer {
     }
 
     private func exchange(_ request: Request, accept: String?) async -> HTTPExchange.Response {
-        let caller: RequestContextResult = await verifier.context(
-            authorizationHeader: request.headers[.authorization], now: Date())
-        let user: any Sendable
-        switch caller {
+        let user: Caller
+        switch await verifier.context(authorizationHeader: request.headers[.authorization], now: Date()) {
         case .success(let context): user = context
         case .failure(let failure): return Self.unauthorized(failure, accept: accept)
         }
@@ -94,8 +92,6 @@ extension GatewayServer {
                 queryItems: query, body: Array(body.readableBytesView)),
             context: user)
     }
-
-    typealias RequestContextResult = Result<Caller, AuthFailure>
 
     /// 401 for credentials that were sent and are not good: the client learns why, and
     /// `WWW-Authenticate` names the scheme (RFC 6750).

@@ -184,10 +184,9 @@ public enum GraphQLWebSocketConnection {
     ) async {
         let started = ContinuousClock.now
         func record(_ type: OperationType?, _ outcome: GatewayMetrics.Outcome, _ errors: [GraphQLError]) {
-            let report = HTTPExchange.Report(operationType: type, outcome: outcome, errors: errors)
             registry?.metrics?.recordOperation(
                 transport: "websocket", operationType: type?.rawValue ?? "unknown", outcome: outcome,
-                duration: .now - started, errorCodes: report.errorCodes)
+                duration: .now - started, errorCodes: errors.compactMap(\.code))
             logger.info(
                 "operation", metadata: ["type": "\(type?.rawValue ?? "unknown")", "outcome": "\(outcome.rawValue)"])
         }

@@ -22,7 +22,7 @@ import Testing
         #expect(configuration.schemaPaths == ["schema.graphql"])
         #expect(configuration.gateway.operationTimeout == .seconds(30))
         #expect(configuration.gateway.persistedQueries == .automatic(maxEntries: 10_000))
-        #expect(configuration.auth.algorithm == "HS256")
+        #expect(configuration.auth.algorithm == .hs256)
     }
 
     @Test func aFlagWinsOverTheEnvironmentWhichWinsOverTheFile() throws {
@@ -117,14 +117,14 @@ import Testing
 
     @Test func keyFilesThatCannotBeReadAreNamed() throws {
         var auth = ServerConfiguration.AuthSettings()
-        auth.algorithm = "RS256"
+        auth.algorithm = .rs256
         auth.publicKeyFile = "/nonexistent/key.pem"
         #expect(throws: ConfigurationError("auth.public-key: cannot read the key file /nonexistent/key.pem")) {
             try auth.authConfiguration()
         }
         auth.publicKeyFile = nil
         #expect(throws: ConfigurationError("RS256 needs auth.public-key (a PEM file)")) { try auth.authConfiguration() }
-        auth.algorithm = "HS256"
+        auth.algorithm = .hs256
         auth.secret = "s"
         #expect(try auth.authConfiguration().key == "s")
     }
