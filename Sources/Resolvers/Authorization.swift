@@ -10,28 +10,35 @@ public enum Authorization {
         for type in schema.types where type.kind == .object {
             for field in type.fields {
                 guard let auth = field.directives.first(where: { $0.name == "auth" }) else { continue }
-                let role: String
-                if case .enumValue(let name, _)? = auth.argument(named: "requires") {
-                    role = name
-                } else {
-                    role = "USER"
+                // `requires` is a list of roles; a single one is a list of one (input
+                // coercion), and none given means USER.
+                let roles: [String]
+                switch auth.argument(named: "requires") {
+                case .enumValue(let name, _)?: roles = [name]
+                case .list(let items, _)?:
+                    roles = items.compactMap { item in
+                        guard case .enumValue(let name, _) = item else { return nil }
+                        return name
+                    }
+                default: roles = ["USER"]
                 }
-                result[type.name, field.name] = guarded(resolvers[type.name, field.name], requiring: role)
+                result[type.name, field.name] = guarded(resolvers[type.name, field.name], requiringAnyOf: roles)
             }
         }
         return result
     }
 
-    static func guarded(_ resolver: Resolver?, requiring role: String) -> Resolver {
+    static func guarded(_ resolver: Resolver?, requiringAnyOf roles: [String]) -> Resolver {
+        let named = roles.count == 1 ? "the \(roles[0]) role" : "one of the roles " + roles.joined(separator: ", ")
         @Sendable func check(_ info: ResolveInfo) throws(GraphQLError) {
             let context = info.context as? RequestContext ?? .anonymous
-            guard !context.has(role: role) else { return }
+            guard !roles.contains(where: context.has(role:)) else { return }
             if context.user == nil {
                 throw GraphQLError(
                     message: "Sign in to read \(info.parentType.name).\(info.field.name).", code: "UNAUTHENTICATED")
             }
             throw GraphQLError(
-                message: "\(info.parentType.name).\(info.field.name) needs the \(role) role.", code: "FORBIDDEN")
+                message: "\(info.parentType.name).\(info.field.name) needs \(named).", code: "FORBIDDEN")
         }
         switch resolver {
         case .async(let body)?:

@@ -30,8 +30,10 @@ enum NotificationMigrations {
             // Grouping: notifications with the same key inside the batching window.
             .column("group_key", type: .text)
             .column("group_size", type: .bigint, .notNull)
-            // The group's most recent actors, newest first, as a JSON array.
+            // The group's most recent distinct actors, newest first, as a JSON array,
+            // and how many distinct actors it has had in all.
             .column("actors", type: .text)
+            .column("actor_count", type: .bigint, .notNull)
             // 0 when the user turned the in-app channel off for this type: kept for
             // its deliveries, never listed.
             .column("in_app", type: .bigint, .notNull)

@@ -1,0 +1,173 @@
+import GraphQLEngine
+import Logging
+
+/// The notifications fields of schema.graphql, bound to a `NotificationService`.
+public enum NotificationResolvers {
+    public static func register(into resolvers: inout Resolvers, service: NotificationService) {
+        let run = Runner(service: service)
+
+        // Queries
+        resolvers["Query", "notifications"] = .async { info in
+            let owner = try run.owner(info)
+            let query = try NotificationInput.page(info.arguments)
+            return .object(try await run { try await service.page(query, for: owner) })
+        }
+        resolvers["Query", "notification"] = .async { info in
+            let owner = try run.owner(info)
+            // An id this server never gives names no notification of the caller's.
+            guard let id = try? NotificationInput.id(info.arguments["id"]) else { return .null }
+            return try await run { try await service.notification(id, for: owner) }.map { .object($0) } ?? .null
+        }
+        resolvers["Query", "notificationPreferences"] = .async { info in
+            let owner = try run.owner(info)
+            return .object(try await run { try await service.preferences(for: owner) })
+        }
+        resolvers["Query", "devices"] = .async { info in
+            let owner = try run.owner(info)
+            return .list(try await run { try await service.devices(for: owner) }.map { .object($0) })
+        }
+        resolvers["NotificationConnection", "totalCount"] = .async { info in
+            guard let connection = info.parent as? NotificationConnection else { return .null }
+            return .int(
+                try await run {
+                    try await service.count(for: connection.owner, filter: connection.filter, unreadOnly: false)
+                })
+        }
+        resolvers["NotificationConnection", "unreadCount"] = .async { info in
+            guard let connection = info.parent as? NotificationConnection else { return .null }
+            return .int(
+                try await run {
+                    try await service.count(for: connection.owner, filter: connection.filter, unreadOnly: true)
+                })
+        }
+        resolvers["Notification", "deliveries"] = .async { info in
+            guard let notification = info.parent as? Notification else { return .list([]) }
+            let byNotification = try await run { try await service.deliveries(of: [notification.id]) }
+            return .list((byNotification[notification.id] ?? []).map { .object($0) })
+        }
+
+        // Mutations
+        resolvers["Mutation", "markNotificationRead"] = .async { info in
+            let owner = try run.owner(info)
+            let id = try NotificationInput.id(info.arguments["id"])
+            return .object(try await run { try await service.markRead(id, for: owner) })
+        }
+        resolvers["Mutation", "markAllNotificationsRead"] = .async { info in
+            let owner = try run.owner(info)
+            return .int(try await run { try await service.markAllRead(for: owner) })
+        }
+        resolvers["Mutation", "deleteNotification"] = .async { info in
+            let owner = try run.owner(info)
+            guard let id = try? NotificationInput.id(info.arguments["id"]) else { return .boolean(false) }
+            return .boolean(try await run { try await service.delete(id, for: owner) })
+        }
+        resolvers["Mutation", "clearReadNotifications"] = .async { info in
+            let owner = try run.owner(info)
+            return .int(try await run { try await service.clearRead(for: owner) })
+        }
+        resolvers["Mutation", "sendNotification"] = .async { info in
+            let sender = try run.owner(info)
+            let request = try NotificationInput.send(info.arguments["input"], now: service.now())
+            let outcome = try await run { try await service.send(request, from: sender) }
+            return .object(outcome)
+        }
+        resolvers["Mutation", "updateNotificationPreferences"] = .async { info in
+            let owner = try run.owner(info)
+            let update = try NotificationInput.preferences(info.arguments["input"])
+            return .object(try await run { try await service.updatePreferences(update, for: owner) })
+        }
+        resolvers["Mutation", "registerDevice"] = .async { info in
+            let owner = try run.owner(info)
+            let token = try NotificationInput.deviceToken(info.arguments["token"])
+            let platform = try NotificationInput.platform(info.arguments["platform"], "platform")
+            return .object(
+                try await run { try await service.registerDevice(token: token, platform: platform, for: owner) })
+        }
+        resolvers["Mutation", "unregisterDevice"] = .async { info in
+            let owner = try run.owner(info)
+            let token = try NotificationInput.deviceToken(info.arguments["token"])
+            return .boolean(try await run { try await service.unregisterDevice(token: token, for: owner) })
+        }
+
+        // Subscriptions: the caller's own topic only.
+        resolvers[subscription: "notificationAdded"] = { info in
+            let owner = try run.owner(info)
+            let events = try await run { try await service.events(for: owner) }
+            return EventStream(
+                events.compactMap { event -> Notification? in
+                    guard case .added(let notification) = event else { return nil }
+                    return notification
+                })
+        }
+        resolvers[subscription: "notificationChanged"] = { info in
+            let owner = try run.owner(info)
+            let events = try await run { try await service.events(for: owner) }
+            return EventStream(
+                events.compactMap { event -> NotificationChange? in
+                    guard case .changed(let change) = event else { return nil }
+                    return change
+                })
+        }
+        resolvers["Subscription", "notificationAdded"] = .sync { info in .object(info.parent) }
+        resolvers["Subscription", "notificationChanged"] = .sync { info in .object(info.parent) }
+    }
+
+    /// Runs the service for a resolver: a GraphQL error passes as it is; any other
+    /// (the database's) is logged and answered without its details.
+    struct Runner: Sendable {
+        let service: NotificationService
+
+        func owner(_ info: ResolveInfo) throws(GraphQLError) -> NotificationStore.Owner {
+            try service.owner(info.context as? RequestContext ?? .anonymous)
+        }
+
+        func callAsFunction<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {
+            do {
+                return try await body()
+            } catch let error as GraphQLError {
+                throw error
+            } catch {
+                service.logger.error("Notifications store failed", metadata: ["error": "\(error)"])
+                throw GraphQLError(
+                    message: "The notifications store could not complete the request; try again.",
+                    code: "INTERNAL_SERVER_ERROR")
+            }
+        }
+    }
+}
+
+extension SendOutcome: FieldResolving {
+    func resolveField(_ info: ResolveInfo) throws -> FieldValue {
+        switch info.field.name {
+        case "recipientCount": .int(recipientCount)
+        case "notifications": .list(notifications.map { .object($0) })
+        default: .null
+        }
+    }
+}
+
+extension NotificationPreferences: FieldResolving {
+    public func resolveField(_ info: ResolveInfo) throws -> FieldValue {
+        switch info.field.name {
+        case "types":
+            .list(
+                NotificationType.allCases.map { type in
+                    let switches = self.switches(for: type)
+                    return .jsonObject([
+                        "type": .enumValue(type.rawValue), "inApp": .boolean(switches.inApp),
+                        "push": .boolean(switches.push), "email": .boolean(switches.email),
+                    ])
+                })
+        case "quietHours":
+            quietHours.map { quiet in
+                .jsonObject([
+                    "start": .string(QuietHours.text(quiet.start)), "end": .string(QuietHours.text(quiet.end)),
+                    "timeZone": .string(quiet.timeZone.identifier),
+                ])
+            } ?? .null
+        case "emailDigest": .enumValue(emailDigest.rawValue)
+        case "dailyPushLimit": dailyPushLimit.map(FieldValue.int) ?? .null
+        default: .null
+        }
+    }
+}
