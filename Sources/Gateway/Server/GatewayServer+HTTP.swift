@@ -1,4 +1,5 @@
 import Foundation
+import GraphQLEngine
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -21,9 +22,19 @@ extension GatewayServer {
             Self.json(.ok, #"{"status":"alive"}"#)
         }
         router.get("/ready") { _, _ in
-            registry.isDraining
-                ? Self.json(.serviceUnavailable, #"{"status":"shutting down"}"#)
-                : Self.json(.ok, #"{"status":"ready"}"#)
+            if registry.isDraining { return Self.json(.serviceUnavailable, #"{"status":"shutting down"}"#) }
+            let failing = await ReadinessCheck.failing(readiness, timeout: .seconds(2))
+            guard failing.isEmpty else {
+                var json = JSONWriter(capacity: 64)
+                json.raw(#"{"status":"unavailable","failing":["#)
+                for (index, name) in failing.enumerated() {
+                    if index > 0 { json.raw(",") }
+                    json.string(name)
+                }
+                json.raw("]}")
+                return Self.json(.serviceUnavailable, json.text)
+            }
+            return Self.json(.ok, #"{"status":"ready"}"#)
         }
         router.get("/metrics") { _, _ in
             Response(

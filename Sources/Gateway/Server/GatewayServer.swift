@@ -44,13 +44,19 @@ public struct GatewayServer: Sendable {
     public let logger: Logger
     /// What `realtimeStatus` resolves to, as the raw JSON route serves it.
     let status: @Sendable () -> [UInt8]
+    /// What `/ready` checks besides the server itself.
+    let readiness: [ReadinessCheck]
+    /// Work that runs beside the server and stops before it (the outbox, purges).
+    let jobs: [any Service]
 
     /// A server for `schema`: the system fields (`realtimeStatus`, `heartbeat`) resolve
     /// from this server's own connections; `register` adds the domains' resolvers; every
-    /// `@auth` field is then guarded.
+    /// `@auth` field is then guarded. `readiness` is what `/ready` checks; `jobs` run
+    /// for as long as the server does.
     public init(
         schema: Schema, configuration: GatewayConfiguration = GatewayConfiguration(),
         settings: Settings = Settings(), verifier: TokenVerifier, logger: Logger = Logger(label: "switchboard"),
+        readiness: [ReadinessCheck] = [], jobs: [any Service] = [],
         register: (inout Resolvers) -> Void = { _ in }
     ) {
         let metrics = GatewayMetrics()
@@ -67,6 +73,8 @@ public struct GatewayServer: Sendable {
         self.metrics = metrics
         self.logger = logger
         status = SystemResolvers.statusJSON(status: registry)
+        self.readiness = readiness
+        self.jobs = jobs
     }
 
     /// The Hummingbird application; `onBound` hears the port it listens on.
@@ -97,14 +105,14 @@ public struct GatewayServer: Sendable {
     public func serviceGroup(
         signals: [UnixSignal] = [.sigterm, .sigint], onBound: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> ServiceGroup {
-        // A ServiceGroup shuts its services down last to first: the WebSocket drain
-        // before the HTTP server, so sockets close with 1001 rather than the server's
-        // generic close.
+        // A ServiceGroup shuts its services down last to first: the jobs, then the
+        // WebSocket drain before the HTTP server, so sockets close with 1001 rather than
+        // the server's generic close.
         var configuration = ServiceGroupConfiguration(
             services: [
                 .init(service: application(onBound: onBound)),
                 .init(service: WebSocketDrain(registry: registry, grace: settings.shutdownGrace)),
-            ],
+            ] + jobs.map { .init(service: $0) },
             gracefulShutdownSignals: signals,
             logger: logger)
         configuration.maximumGracefulShutdownDuration = settings.shutdownGrace * 2

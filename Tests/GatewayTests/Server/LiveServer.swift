@@ -25,6 +25,7 @@ struct LiveServer: Sendable {
     /// one), then shuts the server down gracefully.
     static func with(
         settings: GatewayServer.Settings = .init(), configuration: GatewayConfiguration = .init(),
+        readiness: [ReadinessCheck] = [], register: (inout GraphQLEngine.Resolvers) -> Void = { _ in },
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
         var settings = settings
@@ -34,7 +35,8 @@ struct LiveServer: Sendable {
         logger.logLevel = .critical
         let server = GatewayServer(
             schema: schema, configuration: configuration, settings: settings,
-            verifier: try await TokenVerifier(AuthConfiguration(key: secret)), logger: logger)
+            verifier: try await TokenVerifier(AuthConfiguration(key: secret)), logger: logger, readiness: readiness,
+            register: register)
         let (bound, reportBound) = AsyncStream<Int>.makeStream()
         let group = server.serviceGroup(signals: [], onBound: { reportBound.yield($0) })
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -53,8 +55,11 @@ struct LiveServer: Sendable {
     }
 
     /// A token for `user` signed with the server's secret.
-    static func token(user: String, roles: [String] = [], ttl: Duration = .seconds(600)) async throws -> String {
-        try await TokenMinter(AuthConfiguration(key: secret)).mint(user: user, roles: roles, ttl: ttl, now: Date())
+    static func token(
+        user: String, tenant: String? = nil, roles: [String] = [], ttl: Duration = .seconds(600)
+    ) async throws -> String {
+        try await TokenMinter(AuthConfiguration(key: secret)).mint(
+            user: user, tenant: tenant, roles: roles, ttl: ttl, now: Date())
     }
 
     /// One HTTP request; the response with its body as text.
