@@ -22,4 +22,8 @@ public struct NotificationSettings: Sendable, Equatable {
     public var maxAttempts = 5
 
     public init() {}
+
+    /// Webhook delivery with nowhere to post.
+    static let missingWebhookURL = ConfigurationError(
+        "notifications.delivery webhook needs notifications.webhook-url")
 }

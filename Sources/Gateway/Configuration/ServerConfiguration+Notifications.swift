@@ -19,7 +19,7 @@ extension ServerConfiguration {
             }
         }
         if notifications.delivery == .webhook, notifications.webhookURL == nil {
-            throw ConfigurationError("notifications.delivery webhook needs notifications.webhook-url")
+            throw NotificationSettings.missingWebhookURL
         }
         notifications.batchWindow = try reader.duration("notifications.batch-window") ?? notifications.batchWindow
         notifications.outboxInterval =

@@ -8,7 +8,7 @@ extension NotificationSettings {
         switch delivery {
         case .webhook:
             guard let webhookURL else {
-                throw ConfigurationError("notifications.delivery webhook needs notifications.webhook-url")
+                throw NotificationSettings.missingWebhookURL
             }
             return WebhookDeliveryProvider(url: webhookURL)
         case .log:

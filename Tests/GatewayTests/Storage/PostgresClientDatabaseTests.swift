@@ -19,7 +19,9 @@ import Testing
             return await database.isReachable()
         }
         #expect(!reachable)
-        #expect(clock.now - started < .seconds(5))
+        // Well before the minute the pool itself keeps retrying for, with room for a busy
+        // machine running every test at once.
+        #expect(clock.now - started < .seconds(30))
     }
 
     @Test("after close, the test server is no longer reachable", TestDatabase.needsPostgres)
