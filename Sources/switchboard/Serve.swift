@@ -49,6 +49,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: help("websocket.max-message-bytes")) var websocketMaxMessageBytes: String?
     @Option(help: help("websocket.max-queued-frames")) var websocketMaxQueuedFrames: String?
     @Option(help: help("shutdown-grace")) var shutdownGrace: String?
+    @Option(help: help("database")) var database: String?
+    @Option(help: help("notifications.delivery")) var notificationsDelivery: String?
+    @Option(help: help("notifications.webhook-url")) var notificationsWebhookUrl: String?
+    @Option(help: help("notifications.batch-window")) var notificationsBatchWindow: String?
+    @Option(help: help("notifications.outbox-interval")) var notificationsOutboxInterval: String?
+    @Option(help: help("notifications.max-attempts")) var notificationsMaxAttempts: String?
 
     static func help(_ key: String) -> ArgumentHelp {
         ArgumentHelp(ServerConfiguration.settings.first { $0.key == key }?.help ?? "")
@@ -70,6 +76,11 @@ struct Serve: AsyncParsableCommand {
             ("websocket.max-operations", websocketMaxOperations),
             ("websocket.max-message-bytes", websocketMaxMessageBytes),
             ("websocket.max-queued-frames", websocketMaxQueuedFrames), ("shutdown-grace", shutdownGrace),
+            ("database", database), ("notifications.delivery", notificationsDelivery),
+            ("notifications.webhook-url", notificationsWebhookUrl),
+            ("notifications.batch-window", notificationsBatchWindow),
+            ("notifications.outbox-interval", notificationsOutboxInterval),
+            ("notifications.max-attempts", notificationsMaxAttempts),
         ]
         return Dictionary(uniqueKeysWithValues: given.compactMap { key, value in value.map { (key, $0) } })
     }

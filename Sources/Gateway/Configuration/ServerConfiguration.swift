@@ -9,6 +9,9 @@ public struct ServerConfiguration: Sendable {
     public var server = GatewayServer.Settings()
     public var gateway = GatewayConfiguration()
     public var auth = AuthSettings()
+    /// Where the tables are: an SQLite file unless set.
+    public var database = DatabaseLocation.default
+    public var notifications = NotificationSettings()
     /// `SWITCHBOARD_*` variables that set nothing, for the server to warn about.
     public var unknownVariables: [String] = []
 
@@ -82,6 +85,25 @@ public struct ServerConfiguration: Sendable {
             key: "websocket.max-queued-frames",
             help: "Frames waiting for a slow client before it is closed (default 1024)."),
         Setting(key: "shutdown-grace", help: "How long a shutdown waits for work in flight (default 10s)."),
+        Setting(
+            key: "database",
+            help:
+                "Where the tables are: an SQLite file path or sqlite:PATH (default switchboard.sqlite), sqlite::memory:, or postgres://user:password@host:5432/database?sslmode=prefer."
+        ),
+        Setting(
+            key: "notifications.delivery",
+            help: "Where push and email deliveries go: log (one log line each) or webhook (default log)."),
+        Setting(
+            key: "notifications.webhook-url",
+            help: "The http or https URL deliveries are POSTed to as JSON, when notifications.delivery is webhook."),
+        Setting(
+            key: "notifications.batch-window",
+            help: "How long notifications of one type and group key gather into one (default 5m)."),
+        Setting(
+            key: "notifications.outbox-interval", help: "How often the outbox looks for due deliveries (default 1s)."),
+        Setting(
+            key: "notifications.max-attempts",
+            help: "How many times a delivery is tried before it fails (default 5; 1 to 100)."),
     ]
 
     /// The configuration from merged values; a value that does not parse is an error
@@ -169,6 +191,7 @@ public struct ServerConfiguration: Sendable {
         configuration.server.maxQueuedFrames =
             try reader.int("websocket.max-queued-frames", 1...1_000_000) ?? configuration.server.maxQueuedFrames
         configuration.server.shutdownGrace = try reader.duration("shutdown-grace") ?? configuration.server.shutdownGrace
+        try loadStorage(reader, into: &configuration)
         return configuration
     }
 
