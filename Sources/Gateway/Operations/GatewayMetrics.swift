@@ -59,7 +59,8 @@ public struct GatewayMetrics: Sendable {
         ).record(duration)
         for code in errorCodes {
             registry.makeCounter(
-                descriptor: Self.name("errors", unit: "total", help: "GraphQL errors sent to clients, by extensions.code."),
+                descriptor: Self.name(
+                    "errors", unit: "total", help: "GraphQL errors sent to clients, by extensions.code."),
                 labels: [("code", code)]
             ).increment()
         }

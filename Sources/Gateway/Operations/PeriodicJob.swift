@@ -10,7 +10,9 @@ public struct PeriodicJob: Service {
     let logger: Logger
     let work: @Sendable () async throws -> Void
 
-    public init(name: String, every interval: Duration, logger: Logger, work: @escaping @Sendable () async throws -> Void) {
+    public init(
+        name: String, every interval: Duration, logger: Logger, work: @escaping @Sendable () async throws -> Void
+    ) {
         self.name = name
         self.interval = interval
         self.logger = logger

@@ -27,7 +27,7 @@ struct NotificationConnection: Sendable, FieldResolving {
     }
 
     struct Edge: Sendable, FieldResolving {
-        let node: Notification
+        let node: NotificationRecord
 
         func resolveField(_ info: ResolveInfo) throws -> FieldValue {
             switch info.field.name {

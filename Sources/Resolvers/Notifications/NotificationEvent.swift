@@ -3,7 +3,7 @@ import Foundation
 /// What the notifications domain publishes on a user's topic, so that every device of
 /// the user stays in step: a new notification, or a change to existing ones.
 enum NotificationEvent: Codable, Sendable {
-    case added(Notification)
+    case added(NotificationRecord)
     case changed(NotificationChange)
 
     /// The topic of one user's events. The tenant is length-prefixed, so no choice of
@@ -34,7 +34,7 @@ public struct NotificationChange: Codable, Sendable, Equatable {
 
     public var kind: Kind
     public var ids: [Int64]
-    public var notification: Notification?
+    public var notification: NotificationRecord?
     /// The user's unread count after the change, for badges.
     public var unreadCount: Int
 }

@@ -41,7 +41,7 @@ public enum NotificationResolvers {
                 })
         }
         resolvers["Notification", "deliveries"] = .async { info in
-            guard let notification = info.parent as? Notification else { return .list([]) }
+            guard let notification = info.parent as? NotificationRecord else { return .list([]) }
             let byNotification = try await run { try await service.deliveries(of: [notification.id]) }
             return .list((byNotification[notification.id] ?? []).map { .object($0) })
         }
@@ -94,7 +94,7 @@ public enum NotificationResolvers {
             let owner = try run.owner(info)
             let events = try await run { try await service.events(for: owner) }
             return EventStream(
-                events.compactMap { event -> Notification? in
+                events.compactMap { event -> NotificationRecord? in
                     guard case .added(let notification) = event else { return nil }
                     return notification
                 })

@@ -6,7 +6,7 @@ struct SendOutcome: Sendable {
     /// nothing, and are not counted).
     var recipientCount: Int
     /// The notifications as their recipients now see them: new ones, and groups joined.
-    var notifications: [Notification]
+    var notifications: [NotificationRecord]
 }
 
 extension NotificationService {
@@ -19,7 +19,7 @@ extension NotificationService {
         let window = NotificationStore.seconds(settings.batchWindow)
         let tenant = sender.tenant
         let planner = DeliveryPlanner()
-        let results = try await database.transaction { db -> [(Notification, grouped: Bool)] in
+        let results = try await database.transaction { db -> [(NotificationRecord, grouped: Bool)] in
             let store = NotificationStore(db: db)
             let users: [String]
             switch request.audience {
@@ -29,7 +29,7 @@ extension NotificationService {
             case .tenant:
                 users = try await store.members(of: tenant)
             }
-            var results: [(Notification, grouped: Bool)] = []
+            var results: [(NotificationRecord, grouped: Bool)] = []
             for user in users {
                 let owner = Owner(tenant: tenant, userId: user)
                 let preferences = try await store.preferences(for: owner)
@@ -44,7 +44,8 @@ extension NotificationService {
                     results.append((joined, true))
                     continue
                 }
-                let stored = try await store.insert(Notification(request, for: owner, inApp: switches.inApp, at: at))
+                let stored = try await store.insert(
+                    NotificationRecord(request, for: owner, inApp: switches.inApp, at: at))
                 let recipient = DeliveryPlanner.Recipient(
                     preferences: preferences,
                     deviceCount: switches.push ? try await store.deviceCount(for: owner) : 0,
@@ -81,7 +82,7 @@ extension NotificationService {
     }
 }
 
-extension Notification {
+extension NotificationRecord {
     /// A new, ungrouped notification for `owner`.
     init(_ request: SendRequest, for owner: NotificationStore.Owner, inApp: Bool, at now: Date) {
         self.init(
@@ -95,7 +96,7 @@ extension Notification {
     /// The group this notification heads, joined by one more like it: the newest
     /// title, body and actor show, the priority is the highest seen, and a new actor is
     /// counted once.
-    func joined(by request: SendRequest, at now: Date) -> Notification {
+    func joined(by request: SendRequest, at now: Date) -> NotificationRecord {
         var group = self
         group.groupSize += 1
         group.title = request.title

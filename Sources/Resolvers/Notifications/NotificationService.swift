@@ -69,7 +69,7 @@ public final class NotificationService: Sendable {
         }
     }
 
-    func notification(_ id: Int64, for owner: Owner) async throws -> Notification? {
+    func notification(_ id: Int64, for owner: Owner) async throws -> NotificationRecord? {
         let at = now()
         return try await database.withConnection { db in
             try await NotificationStore(db: db).notification(id, for: owner, now: at)
@@ -77,7 +77,7 @@ public final class NotificationService: Sendable {
     }
 
     /// Marks one notification read, and tells the user's other devices.
-    func markRead(_ id: Int64, for owner: Owner) async throws -> Notification {
+    func markRead(_ id: Int64, for owner: Owner) async throws -> NotificationRecord {
         let at = now()
         let (read, unread) = try await database.transaction { db in
             let store = NotificationStore(db: db)

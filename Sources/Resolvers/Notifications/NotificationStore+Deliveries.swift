@@ -3,7 +3,7 @@ import SQLKit
 
 extension NotificationStore {
     /// Records the planned deliveries of a notification.
-    func insertDeliveries(_ planned: [DeliveryPlanner.Planned], of notification: Notification, at now: Date)
+    func insertDeliveries(_ planned: [DeliveryPlanner.Planned], of notification: NotificationRecord, at now: Date)
         async throws
     {
         guard !planned.isEmpty else { return }

@@ -34,7 +34,7 @@ struct NotificationStore: Sendable {
 
     /// One page, oldest first, and whether more lie beyond either end.
     struct Page: Sendable {
-        var notifications: [Notification]
+        var notifications: [NotificationRecord]
         var hasNewer: Bool
         var hasOlder: Bool
     }
@@ -72,7 +72,7 @@ struct NotificationStore: Sendable {
         return Int(try row.decode(column: "n", as: Int64.self))
     }
 
-    func notification(_ id: Int64, for owner: Owner, now: Date) async throws -> Notification? {
+    func notification(_ id: Int64, for owner: Owner, now: Date) async throws -> NotificationRecord? {
         try await listed(for: owner, filter: Filter(), now: now).where("id", .equal, id).first().map(Self.notification)
     }
 
@@ -90,7 +90,7 @@ struct NotificationStore: Sendable {
     /// new one joins instead of standing alone.
     func groupCandidate(
         for owner: Owner, type: NotificationType, groupKey: String, since: Date, now: Date
-    ) async throws -> Notification? {
+    ) async throws -> NotificationRecord? {
         try await listed(for: owner, filter: Filter(), now: now)
             .where("type", .equal, type.rawValue).where("group_key", .equal, groupKey)
             .where("read_at", .is, SQLLiteral.null).where("created_at", .greaterThanOrEqual, Self.millis(since))
@@ -98,7 +98,7 @@ struct NotificationStore: Sendable {
     }
 
     /// Notifications by id, whoever owns them: for the outbox, which acts for the system.
-    func notifications(ids: [Int64]) async throws -> [Notification] {
+    func notifications(ids: [Int64]) async throws -> [NotificationRecord] {
         guard !ids.isEmpty else { return [] }
         return try await db.select().column("*").from("notifications").where("id", .in, ids).orderBy("id").all()
             .map(Self.notification)
@@ -107,7 +107,7 @@ struct NotificationStore: Sendable {
     // MARK: Writing
 
     /// Stores a new notification and returns it with its id.
-    func insert(_ notification: Notification) async throws -> Notification {
+    func insert(_ notification: NotificationRecord) async throws -> NotificationRecord {
         let row = try await db.insert(into: "notifications")
             .columns(
                 "tenant", "user_id", "type", "title", "body", "action_url", "metadata", "priority", "read_at",
@@ -133,7 +133,7 @@ struct NotificationStore: Sendable {
     }
 
     /// Writes what grouping changed in a notification.
-    func updateGroup(_ notification: Notification) async throws {
+    func updateGroup(_ notification: NotificationRecord) async throws {
         try await db.update("notifications")
             .set("title", to: notification.title).set("body", to: notification.body)
             .set("action_url", to: notification.actionUrl).set("metadata", to: notification.metadata)
@@ -235,7 +235,7 @@ struct NotificationStore: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    static func notification(_ row: any SQLRow) throws -> Notification {
+    static func notification(_ row: any SQLRow) throws -> NotificationRecord {
         let type = try row.decode(column: "type", as: String.self)
         let rank = try row.decode(column: "priority", as: Int64.self)
         guard let kind = NotificationType(rawValue: type), let priority = NotificationPriority(rank: Int(rank)) else {
@@ -245,7 +245,7 @@ struct NotificationStore: Sendable {
         let actorName = try row.decode(column: "actor_name", as: String?.self)
         let actors = try row.decode(column: "actors", as: String?.self)
             .flatMap { try? JSONDecoder().decode([NotificationActor].self, from: Data($0.utf8)) }
-        return Notification(
+        return NotificationRecord(
             id: try row.decode(column: "id", as: Int64.self),
             tenant: try row.decode(column: "tenant", as: String.self),
             userId: try row.decode(column: "user_id", as: String.self),

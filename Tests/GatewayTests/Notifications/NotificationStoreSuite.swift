@@ -50,7 +50,8 @@ import Testing
             let firstTwo = try await harness.page("bob", ["first": 2])
             #expect(firstTwo.notifications.map(\.title) == ["n1", "n2"])
             #expect(firstTwo.hasNewer && !firstTwo.hasOlder)
-            let before = try await harness.page("bob", ["last": 10, "before": .string(NotificationCursor.encode(ids[2]))])
+            let before = try await harness.page(
+                "bob", ["last": 10, "before": .string(NotificationCursor.encode(ids[2]))])
             #expect(before.notifications.map(\.title) == ["n1", "n2"])
             #expect(before.hasNewer)
         }
@@ -68,7 +69,8 @@ import Testing
             #expect(important.notifications.map(\.title) == ["high", "urgent"])
             let unread = try await harness.page("bob", ["filter": ["unreadOnly": true]])
             #expect(unread.notifications.map(\.title) == ["low", "urgent"])
-            let typed = try await harness.page("bob", ["filter": ["types": [.enumValue("REACTION"), .enumValue("CALL")]]])
+            let typed = try await harness.page(
+                "bob", ["filter": ["types": [.enumValue("REACTION"), .enumValue("CALL")]]])
             #expect(typed.notifications.map(\.title) == ["low", "urgent"])
             #expect(try await harness.service.count(for: bob, filter: .init(), unreadOnly: false) == 3)
             #expect(try await harness.service.count(for: bob, filter: .init(), unreadOnly: true) == 2)
@@ -84,14 +86,17 @@ import Testing
             let carol = NotificationHarness.owner("carol")
             let otherBob = NotificationHarness.owner("bob", tenant: "globex")
             #expect(try await harness.page("carol").notifications.isEmpty)
-            #expect(try await harness.service.page(.init(limit: 20, fromNewest: true), for: otherBob).page.notifications.isEmpty)
+            #expect(
+                try await harness.service.page(.init(limit: 20, fromNewest: true), for: otherBob).page.notifications
+                    .isEmpty)
             #expect(try await harness.service.notification(bobs.id, for: carol) == nil)
             #expect(try await harness.service.notification(bobs.id, for: otherBob) == nil)
             await #expect(throws: GraphQLError.self) { _ = try await harness.service.markRead(bobs.id, for: carol) }
             #expect(try await harness.service.delete(bobs.id, for: otherBob) == false)
             #expect(try await harness.service.markAllRead(for: carol) == 0)
             // Still there, still unread, for bob.
-            #expect(try await harness.service.notification(bobs.id, for: NotificationHarness.owner("bob"))?.isRead == false)
+            #expect(
+                try await harness.service.notification(bobs.id, for: NotificationHarness.owner("bob"))?.isRead == false)
         }
     }
 
@@ -105,13 +110,22 @@ import Testing
             var events = try await harness.service.events(for: bob).makeAsyncIterator()
             let read = try await harness.service.markRead(first.id, for: bob)
             #expect(read.isRead && read.readAt == harness.clock.now.rounded)
-            guard case .changed(let change)? = await events.next() else { return Issue.record("no change") }
+            guard case .changed(let change)? = await events.next() else {
+                Issue.record("no change")
+                return
+            }
             #expect(change.kind == .read && change.ids == [first.id] && change.unreadCount == 2)
             #expect(try await harness.service.markAllRead(for: bob) == 2)
-            guard case .changed(let all)? = await events.next() else { return Issue.record("no change") }
+            guard case .changed(let all)? = await events.next() else {
+                Issue.record("no change")
+                return
+            }
             #expect(all.kind == .read && all.ids.count == 2 && all.unreadCount == 0)
             #expect(try await harness.service.clearRead(for: bob) == 3)
-            guard case .changed(let cleared)? = await events.next() else { return Issue.record("no change") }
+            guard case .changed(let cleared)? = await events.next() else {
+                Issue.record("no change")
+                return
+            }
             #expect(cleared.kind == .deleted && cleared.ids.count == 3)
             #expect(try await harness.page("bob").notifications.isEmpty)
         }
@@ -132,7 +146,10 @@ import Testing
             #expect(page.notifications.count == 1)
             #expect(page.notifications.first?.summary == "Alice and 3 others reacted")
             #expect(page.notifications.first?.groupSize == 4)
-            guard case .changed(let change)? = await events.next() else { return Issue.record("no change") }
+            guard case .changed(let change)? = await events.next() else {
+                Issue.record("no change")
+                return
+            }
             #expect(change.kind == .updated && change.notification?.groupSize == 2)
             // Past the window (from the group's creation), a new one stands alone.
             harness.clock.advance(by: 300)
@@ -169,16 +186,22 @@ import Testing
             _ = try await harness.service.updatePreferences(update, for: bob)
             let stored = try await harness.service.preferences(for: bob)
             #expect(stored.switches(for: .reaction) == ChannelSwitches(inApp: false, push: true, email: true))
-            #expect(stored.quietHours == QuietHours(start: 1320, end: 420, timeZone: TimeZone(identifier: "Europe/Paris")!))
+            #expect(
+                stored.quietHours == QuietHours(start: 1320, end: 420, timeZone: TimeZone(identifier: "Europe/Paris")!))
             #expect(stored.dailyPushLimit == 2)
             // In-app off: not listed, but its deliveries exist.
             let hidden = try await harness.send("reacted", to: ["bob"], type: .reaction)
             #expect(hidden.notifications.isEmpty && hidden.recipientCount == 1)
             #expect(try await harness.page("bob").notifications.isEmpty)
-            // 10:00 UTC is 11:00 in Paris: outside quiet hours; two pushes fit the cap.
+            let due = try await harness.database.withConnection { db in
+                try await NotificationStore(db: db).dueDeliveries(at: harness.clock.now, limit: 10)
+            }
+            #expect(Set(due.map(\.channel)) == [.push, .email])
+            // 10:00 UTC is 11:00 in Paris: outside quiet hours. The hidden one's push and
+            // one more fit the cap of two; the third is held back.
             for _ in 1...3 { try await harness.send("mention", to: ["bob"]) }
             let statuses = try await harness.page("bob").notifications.asyncMap { try await harness.deliveries($0) }
-            #expect(statuses.map { $0.map(\.status) } == [[.pending], [.pending], [.suppressed]])
+            #expect(statuses.map { $0.map(\.status) } == [[.pending], [.suppressed], [.suppressed]])
             #expect(statuses.last?.first?.reason == .dailyCap)
         }
     }
@@ -222,7 +245,9 @@ import Testing
     @Test(arguments: TestDriver.all)
     func aTenantWideNotificationReachesTheTenantsKnownMembersOnly(driver: TestDriver) async throws {
         try await withHarness(driver) { harness in
-            for user in ["bob", "carol"] { _ = try await harness.service.preferences(for: NotificationHarness.owner(user)) }
+            for user in ["bob", "carol"] {
+                _ = try await harness.service.preferences(for: NotificationHarness.owner(user))
+            }
             _ = try await harness.service.preferences(for: NotificationHarness.owner("dave", tenant: "globex"))
             let outcome = try await harness.service.send(
                 SendRequest(audience: .tenant, type: .announcement, title: "Maintenance tonight", priority: .normal),

@@ -84,7 +84,8 @@ struct NotificationHarness: Sendable {
     /// Sends a notification of `type` to `users` of acme.
     @discardableResult
     func send(
-        _ title: String, to users: [String], type: NotificationType = .mention, priority: NotificationPriority = .normal,
+        _ title: String, to users: [String], type: NotificationType = .mention,
+        priority: NotificationPriority = .normal,
         actor: String? = nil, groupKey: String? = nil, expiresIn: TimeInterval? = nil
     ) async throws -> SendOutcome {
         try await service.send(
@@ -95,11 +96,13 @@ struct NotificationHarness: Sendable {
             from: Self.admin)
     }
 
-    func page(_ user: String, _ arguments: [String: GraphQLEngine.InputValue] = [:]) async throws -> NotificationStore.Page {
+    func page(_ user: String, _ arguments: [String: GraphQLEngine.InputValue] = [:]) async throws
+        -> NotificationStore.Page
+    {
         try await service.page(try NotificationInput.page(arguments), for: Self.owner(user)).page
     }
 
-    func deliveries(_ notification: Notification) async throws -> [Delivery] {
+    func deliveries(_ notification: NotificationRecord) async throws -> [Delivery] {
         try await service.deliveries(of: [notification.id])[notification.id] ?? []
     }
 }

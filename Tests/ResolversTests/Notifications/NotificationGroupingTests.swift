@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func aGroupOfFourActorsReadsAsTheLatestAndThreeOthers() {
-        var group = Notification(reaction(by: "Dan"), for: owner, inApp: true, at: now)
+        var group = NotificationRecord(reaction(by: "Dan"), for: owner, inApp: true, at: now)
         for name in ["Carol", "Bea", "Alice"] {
             group = group.joined(by: reaction(by: name), at: now)
         }
@@ -25,7 +25,7 @@ import Testing
     }
 
     @Test func anActorSeenAgainIsCountedOnce() {
-        var group = Notification(reaction(by: "Alice"), for: owner, inApp: true, at: now)
+        var group = NotificationRecord(reaction(by: "Alice"), for: owner, inApp: true, at: now)
         group = group.joined(by: reaction(by: "Bea"), at: now)
         group = group.joined(by: reaction(by: "Alice"), at: now)
         #expect(group.groupSize == 3)
@@ -34,14 +34,15 @@ import Testing
 
     @Test func aLoneNotificationReadsAsItsTitle() {
         #expect(
-            Notification(reaction(by: "Alice"), for: owner, inApp: true, at: now).summary
+            NotificationRecord(reaction(by: "Alice"), for: owner, inApp: true, at: now).summary
                 == "Alice reacted to your message")
     }
 
     @Test func aGroupTakesTheHighestPriority() {
         var urgent = reaction(by: "Bea")
         urgent.priority = .urgent
-        let group = Notification(reaction(by: "Alice"), for: owner, inApp: true, at: now).joined(by: urgent, at: now)
+        let group = NotificationRecord(reaction(by: "Alice"), for: owner, inApp: true, at: now).joined(
+            by: urgent, at: now)
         #expect(group.priority == .urgent)
     }
 }

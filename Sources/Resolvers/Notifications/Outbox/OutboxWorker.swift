@@ -179,7 +179,7 @@ public struct OutboxWorker: Sendable {
 }
 
 extension OutboundNotification {
-    init(_ notification: Notification) {
+    init(_ notification: NotificationRecord) {
         self.init(
             id: String(notification.id), type: notification.type.rawValue, title: notification.summary,
             body: notification.body, actionUrl: notification.actionUrl, priority: notification.priority.rawValue,

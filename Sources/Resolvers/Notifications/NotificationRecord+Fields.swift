@@ -1,7 +1,7 @@
 import Foundation
 import GraphQLEngine
 
-extension Notification: FieldResolving {
+extension NotificationRecord: FieldResolving {
     /// The fields of schema.graphql's `Notification`; `deliveries` has a resolver of its
     /// own, since it reads the store.
     public func resolveField(_ info: ResolveInfo) throws -> FieldValue {

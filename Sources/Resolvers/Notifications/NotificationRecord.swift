@@ -2,7 +2,7 @@ import Foundation
 
 /// One notification in a user's feed, as stored. Similar notifications sent inside the
 /// batching window share one record: `groupSize` counts them, `actors` names the latest.
-public struct Notification: Sendable, Equatable, Codable {
+public struct NotificationRecord: Sendable, Equatable, Codable {
     public var id: Int64
     public var tenant: String
     public var userId: String
