@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gateway
 import Logging
+import Resolvers
 import Schema
 
 /// `switchboard serve` (the default command): the gateway, configured from flags, then
@@ -99,11 +100,25 @@ struct Serve: AsyncParsableCommand {
         }
         let schema = try loadSchema(configuration.schemaPaths)
         let verifier = try await configuration.makeVerifier(logger: logger)
-        let server = GatewayServer(
-            schema: schema, configuration: configuration.gateway, settings: configuration.server, verifier: verifier,
-            logger: logger)
-        try await server.run { port in
-            logger.notice("Switchboard serving on http://\(configuration.server.host):\(port)/graphql")
+        let provider = try configuration.notifications.makeDeliveryProvider(logger: logger)
+        let opened = try await DatabaseConnector.open(configuration.database, logger: logger)
+        logger.info("Database: \(configuration.database)")
+        // The database outlives the server: its pool stops after the server has
+        // finished the requests in flight.
+        try await opened.withServices { database in
+            try await Migrations.migrator.migrate(database, logger: logger)
+            let notifications = NotificationsDomain(
+                database: database, bus: InProcessEventBus(), provider: provider,
+                settings: .init(batchWindow: configuration.notifications.batchWindow),
+                outbox: .init(maxAttempts: configuration.notifications.maxAttempts), logger: logger)
+            let server = GatewayServer(
+                schema: schema, configuration: configuration.gateway, settings: configuration.server,
+                verifier: verifier, logger: logger, readiness: [notifications.readiness],
+                jobs: notifications.jobs(outboxInterval: configuration.notifications.outboxInterval),
+                register: notifications.register(into:))
+            try await server.run { port in
+                logger.notice("Switchboard serving on http://\(configuration.server.host):\(port)/graphql")
+            }
         }
     }
 }
