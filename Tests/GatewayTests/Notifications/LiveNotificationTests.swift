@@ -87,6 +87,50 @@ import Testing
         }
     }
 
+    @Test func readingOnOneDeviceReachesTheUsersOtherDevices() async throws {
+        try await Self.withServer { server, domain in
+            let sent = try await Self.send("Read me", to: "bob", via: server)
+            let id = try #require(Self.value(of: "id", in: sent))
+            let token = try await LiveServer.token(user: "bob", tenant: "acme")
+            let (subscribed, signal) = AsyncStream<Void>.makeStream()
+            // The phone listens over the legacy protocol; the laptop reads over HTTP.
+            async let phone = server.webSocket(subprotocol: "graphql-ws") { ws in
+                try await ws.send(#"{"type":"connection_init","payload":{"authorization":"Bearer \#(token)"}}"#)
+                try await ws.read(until: "connection_ack")
+                try await ws.send(
+                    #"{"type":"start","id":"c","payload":{"query":"subscription { notificationChanged { kind ids unreadCount notification { isRead } } }"}}"#
+                )
+                signal.yield()
+                #expect(
+                    try await ws.read(until: "notificationChanged")
+                        == #"{"type":"data","id":"c","payload":{"data":{"notificationChanged":{"kind":"READ","ids":["\#(id)"],"unreadCount":0,"notification":{"isRead":true}}}}}"#
+                )
+            }
+            var waiting = subscribed.makeAsyncIterator()
+            _ = await waiting.next()
+            try await Self.waitForSubscribers(1, on: domain)
+            let read = try await server.post(
+                #"mutation { markNotificationRead(id: "\#(id)") { isRead } }"#, headers: try await Self.bearer("bob"))
+            #expect(read.text == #"{"data":{"markNotificationRead":{"isRead":true}}}"#)
+            _ = try await phone
+        }
+    }
+
+    @Test func aSubscriptionWithoutCredentialsIsRefused() async throws {
+        try await Self.withServer { server, _ in
+            _ = try await server.webSocket(subprotocol: Self.transport) { ws in
+                try await ws.send(#"{"type":"connection_init"}"#)
+                try await ws.read(until: "connection_ack")
+                try await ws.send(
+                    #"{"type":"subscribe","id":"n","payload":{"query":"subscription { notificationAdded { title } }"}}"#)
+                #expect(
+                    try await ws.next()
+                        == #"{"type":"error","id":"n","payload":[{"message":"Sign in to read or change notifications.","locations":[{"line":1,"column":16}],"path":["notificationAdded"],"extensions":{"code":"UNAUTHENTICATED"}}]}"#
+                )
+            }
+        }
+    }
+
     @Test func aClientThatReconnectsCatchesUpWithExactlyWhatItMissed() async throws {
         try await Self.withServer { server, _ in
             _ = try await Self.send("seen", to: "bob", via: server)
