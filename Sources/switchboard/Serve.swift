@@ -111,10 +111,12 @@ struct Serve: AsyncParsableCommand {
                 database: database, bus: InProcessEventBus(), provider: provider,
                 settings: .init(batchWindow: configuration.notifications.batchWindow),
                 outbox: .init(maxAttempts: configuration.notifications.maxAttempts), logger: logger)
+            let metrics = GatewayMetrics()
             let server = GatewayServer(
                 schema: schema, configuration: configuration.gateway, settings: configuration.server,
-                verifier: verifier, logger: logger, readiness: [notifications.readiness],
-                jobs: notifications.jobs(outboxInterval: configuration.notifications.outboxInterval),
+                verifier: verifier, logger: logger, metrics: metrics, readiness: [notifications.readiness],
+                jobs: notifications.jobs(
+                    outboxInterval: configuration.notifications.outboxInterval, metrics: metrics),
                 register: notifications.register(into:))
             try await server.run { port in
                 logger.notice("Switchboard serving on http://\(configuration.server.host):\(port)/graphql")

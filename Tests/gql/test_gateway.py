@@ -38,7 +38,7 @@ class GatewayTests(unittest.TestCase):
         env = dict(os.environ, SWITCHBOARD_AUTH_SECRET=SECRET)
         cls.server = subprocess.Popen(
             [BINARY, "serve", "--port", str(cls.port), "--schema", os.path.join(ROOT, "schema.graphql"),
-             "--log-level", "warning"],
+             "--log-level", "warning", "--database", "sqlite::memory:"],
             env=env,
         )
         deadline = time.monotonic() + 30
@@ -55,6 +55,8 @@ class GatewayTests(unittest.TestCase):
         cls.admin = subprocess.run(
             [BINARY, "token", "--user", "root", "--role", "admin"], env=env, check=True, capture_output=True,
             text=True).stdout.strip()
+        cls.bob = subprocess.run(
+            [BINARY, "token", "--user", "bob"], env=env, check=True, capture_output=True, text=True).stdout.strip()
 
     @classmethod
     def tearDownClass(cls):
@@ -81,7 +83,7 @@ class GatewayTests(unittest.TestCase):
         schema = self.run_async(fetch())
         self.assertIn("realtimeStatus", schema.query_type.fields)
         self.assertIn("heartbeat", schema.subscription_type.fields)
-        self.assertEqual(schema.get_type("Role").values.keys(), {"ANONYMOUS", "USER", "ADMIN"})
+        self.assertEqual(schema.get_type("Role").values.keys(), {"ANONYMOUS", "USER", "ADMIN", "SYSTEM"})
 
     def test_an_admin_token_reaches_admin_fields_and_its_absence_does_not(self):
         async def query(headers):
@@ -108,6 +110,43 @@ class GatewayTests(unittest.TestCase):
                 status = await session.execute(gql("{ realtimeStatus { status openConnections } }"))
                 return received, status
         return self.run_async(beats())
+
+    def test_a_notification_reaches_its_subscriber_and_a_reconnect_catches_up(self):
+        send = gql("mutation Send($title: String!) { sendNotification(input: {to: {userId: \"bob\"}, "
+                   "type: MENTION, title: $title}) { recipientCount } }")
+
+        async def scenario():
+            admin = Client(transport=AIOHTTPTransport(
+                url=self.http, headers={"Authorization": f"Bearer {self.admin}"}))
+            transport = WebsocketsTransport(
+                url=self.ws, subprotocols=[WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL],
+                init_payload={"authorization": f"Bearer {self.bob}"})
+            async with Client(transport=transport) as bob:
+                subscription = bob.subscribe(gql("subscription { notificationAdded { id title } }"))
+                # The subscription starts when first awaited; until it runs, what is
+                # sent is only stored, so send until one arrives live.
+                first = asyncio.ensure_future(subscription.__anext__())
+                async with admin as session:
+                    while not first.done():
+                        await session.execute(send, variable_values={"title": "live"})
+                        await asyncio.wait({first}, timeout=0.2)
+                live = await first
+                await subscription.aclose()
+                seen = await bob.execute(gql("{ notifications(last: 1) { edges { cursor } } }"))
+            cursor = seen["notifications"]["edges"][0]["cursor"]
+            async with admin as session:
+                for title in ["missed 1", "missed 2"]:
+                    await session.execute(send, variable_values={"title": title})
+            reader = Client(transport=AIOHTTPTransport(url=self.http, headers={"Authorization": f"Bearer {self.bob}"}))
+            async with reader as session:
+                caught_up = await session.execute(
+                    gql("query CatchUp($after: String!) { notifications(after: $after) { nodes { title } } }"),
+                    variable_values={"after": cursor})
+            return live, caught_up
+
+        live, caught_up = self.run_async(scenario())
+        self.assertEqual(live["notificationAdded"]["title"], "live")
+        self.assertEqual([n["title"] for n in caught_up["notifications"]["nodes"]], ["missed 1", "missed 2"])
 
     def test_a_subscription_over_graphql_transport_ws(self):
         beats, status = self.subscribe(WebsocketsTransport.GRAPHQLWS_SUBPROTOCOL)

@@ -29,16 +29,19 @@ public struct NotificationsDomain: Sendable {
         NotificationResolvers.register(into: &resolvers, service: service)
     }
 
-    /// The outbox every `outboxInterval`, and the purge of expired notifications every
-    /// `purgeInterval`.
-    public func jobs(outboxInterval: Duration, purgeInterval: Duration = .seconds(60)) -> [any Service] {
+    /// The outbox every `outboxInterval` (its outcomes counted in `metrics`), and the
+    /// purge of expired notifications every `purgeInterval`.
+    public func jobs(
+        outboxInterval: Duration, purgeInterval: Duration = .seconds(60), metrics: GatewayMetrics? = nil
+    ) -> [any Service] {
         let outbox = self.outbox
         let service = self.service
         let now = self.now
         let logger = self.logger
         return [
             PeriodicJob(name: "The notification outbox", every: outboxInterval, logger: logger) {
-                try await outbox.runOnce(at: now())
+                let report = try await outbox.runOnce(at: now())
+                metrics?.recordDeliveries(report)
             },
             PeriodicJob(name: "The purge of expired notifications", every: purgeInterval, logger: logger) {
                 let purged = try await service.purgeExpired()

@@ -1,4 +1,5 @@
 import Prometheus
+import Resolvers
 
 /// The gateway's Prometheus metrics, served on `/metrics`: what operators graph and
 /// alert on. Every series is made once here, so a typo in a name cannot split a metric.
@@ -63,6 +64,22 @@ public struct GatewayMetrics: Sendable {
                     "errors", unit: "total", help: "GraphQL errors sent to clients, by extensions.code."),
                 labels: [("code", code)]
             ).increment()
+        }
+    }
+
+    /// Counts what one run of the notification outbox did with its deliveries.
+    public func recordDeliveries(_ report: OutboxWorker.Report) {
+        let outcomes = [
+            ("sent", report.sent), ("retrying", report.retrying), ("failed", report.failed),
+            ("suppressed", report.suppressed),
+        ]
+        for (outcome, count) in outcomes where count > 0 {
+            registry.makeCounter(
+                descriptor: Self.name(
+                    "notification_deliveries", unit: "total",
+                    help: "Outbox attempts at push and email deliveries, by outcome."),
+                labels: [("outcome", outcome)]
+            ).increment(by: Int64(count))
         }
     }
 

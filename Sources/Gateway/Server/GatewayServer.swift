@@ -56,10 +56,9 @@ public struct GatewayServer: Sendable {
     public init(
         schema: Schema, configuration: GatewayConfiguration = GatewayConfiguration(),
         settings: Settings = Settings(), verifier: TokenVerifier, logger: Logger = Logger(label: "switchboard"),
-        readiness: [ReadinessCheck] = [], jobs: [any Service] = [],
+        metrics: GatewayMetrics = GatewayMetrics(), readiness: [ReadinessCheck] = [], jobs: [any Service] = [],
         register: (inout Resolvers) -> Void = { _ in }
     ) {
-        let metrics = GatewayMetrics()
         let registry = ConnectionRegistry(metrics: metrics)
         var resolvers = Resolvers()
         SystemResolvers.register(into: &resolvers, status: registry)

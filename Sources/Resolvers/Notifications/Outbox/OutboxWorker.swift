@@ -38,6 +38,13 @@ public struct OutboxWorker: Sendable {
         public var failed = 0
         public var suppressed = 0
 
+        public init(sent: Int = 0, retrying: Int = 0, failed: Int = 0, suppressed: Int = 0) {
+            self.sent = sent
+            self.retrying = retrying
+            self.failed = failed
+            self.suppressed = suppressed
+        }
+
         public var total: Int { sent + retrying + failed + suppressed }
     }
 
