@@ -40,10 +40,14 @@ public enum NotificationResolvers {
                     try await service.count(for: connection.owner, filter: connection.filter, unreadOnly: true)
                 })
         }
+        // One query for the deliveries of every notification on a page, not one each.
+        let deliveries = DataLoader<Int64, [Delivery]>(maxBatchSize: 500) { ids, _ in
+            try await run { try await service.deliveries(of: ids) }
+        }
         resolvers["Notification", "deliveries"] = .async { info in
             guard let notification = info.parent as? NotificationRecord else { return .list([]) }
-            let byNotification = try await run { try await service.deliveries(of: [notification.id]) }
-            return .list((byNotification[notification.id] ?? []).map { .object($0) })
+            let loaded = try await info.load(notification.id, with: deliveries)
+            return .list((loaded ?? []).map { .object($0) })
         }
 
         // Mutations

@@ -23,11 +23,15 @@ extension NotificationService {
             let store = NotificationStore(db: db)
             let users: [String]
             switch request.audience {
-            case .users(let named):
-                users = named
-                for user in named { try await store.touchMember(Owner(tenant: tenant, userId: user), at: at) }
-            case .tenant:
-                users = try await store.members(of: tenant)
+            case .users(let named): users = named
+            case .tenant: users = try await store.members(of: tenant)
+            }
+            // Writing each recipient's member row first locks it until this transaction
+            // ends (PostgreSQL), so two sends to one user commit in the order their ids
+            // were drawn, and a cursor never passes an id that commits later. Locked in
+            // one order (by user id), so two sends never wait on each other in a cycle.
+            for user in users.sorted() {
+                try await store.touchMember(Owner(tenant: tenant, userId: user), at: at)
             }
             var results: [(NotificationRecord, grouped: Bool)] = []
             for user in users {

@@ -1,5 +1,6 @@
 import Foundation
 import GraphQLEngine
+import Synchronization
 import Testing
 
 @testable import Resolvers
@@ -54,6 +55,45 @@ import Testing
                 "bob", ["last": 10, "before": .string(NotificationCursor.encode(ids[2]))])
             #expect(before.notifications.map(\.title) == ["n1", "n2"])
             #expect(before.hasNewer)
+        }
+    }
+
+    /// A reader that follows `after:` its last cursor while sends run concurrently never
+    /// passes a notification that commits after a newer one.
+    @Test(arguments: TestDriver.all)
+    func catchingUpWhileSendsRunConcurrentlyMissesNothing(driver: TestDriver) async throws {
+        try await withHarness(driver) { harness in
+            let finished = Tally()
+            let seen = try await withThrowingTaskGroup(of: Set<Int64>.self) { group in
+                for index in 1...40 {
+                    group.addTask {
+                        // To two users, named in either order: their locks never cross.
+                        try await harness.send(
+                            "n\(index)", to: index.isMultiple(of: 2) ? ["bob", "carol"] : ["carol", "bob"])
+                        finished.add()
+                        return []
+                    }
+                }
+                group.addTask {
+                    var seen: Set<Int64> = []
+                    var cursor: Int64?
+                    var done = false
+                    while !done {
+                        done = finished.count == 40
+                        var arguments: [String: GraphQLEngine.InputValue] = ["first": 100]
+                        if let cursor { arguments["after"] = .string(NotificationCursor.encode(cursor)) }
+                        let page = try await harness.page("bob", arguments)
+                        seen.formUnion(page.notifications.map(\.id))
+                        cursor = page.notifications.last?.id ?? cursor
+                    }
+                    return seen
+                }
+                var seen: Set<Int64> = []
+                for try await ids in group { seen.formUnion(ids) }
+                return seen
+            }
+            #expect(seen.count == 40)
+            #expect(try await harness.page("bob", ["first": 100]).notifications.count == 40)
         }
     }
 
@@ -355,6 +395,15 @@ import Testing
             #expect(harness.provider.delivered.isEmpty)
         }
     }
+}
+
+/// A count shared by concurrent tasks.
+final class Tally: Sendable {
+    private let value = Mutex(0)
+
+    var count: Int { value.withLock { $0 } }
+
+    func add() { value.withLock { $0 += 1 } }
 }
 
 extension Date {
