@@ -11,6 +11,8 @@ public final class ConnectionRegistry: ServerStatusProvider {
         var connections: [Int: @Sendable () -> Void] = [:]
         var subscriptions = 0
         var draining = false
+        /// The readiness checks that failed when last asked.
+        var failing: [String] = []
     }
 
     private let state = Mutex(State())
@@ -50,7 +52,18 @@ public final class ConnectionRegistry: ServerStatusProvider {
 
     public var openConnections: Int { state.withLock { $0.connections.count } }
     public var activeSubscriptions: Int { state.withLock { $0.subscriptions } }
-    public var isDegraded: Bool { false }
+    /// Whether a part the server needs (the database) failed its last check.
+    public var isDegraded: Bool { state.withLock { !$0.failing.isEmpty } }
+
+    /// What the last readiness checks found failing (none when all passed); returns
+    /// what was failing before, so a change can be logged once.
+    @discardableResult
+    func recordReadiness(failing: [String]) -> [String] {
+        state.withLock { state in
+            defer { state.failing = failing }
+            return state.failing
+        }
+    }
     /// Whether the server is shutting down (then `/ready` says so).
     public var isDraining: Bool { state.withLock { $0.draining } }
 

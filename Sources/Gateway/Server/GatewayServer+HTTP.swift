@@ -24,6 +24,7 @@ extension GatewayServer {
         router.get("/ready") { _, _ in
             if registry.isDraining { return Self.json(.serviceUnavailable, #"{"status":"shutting down"}"#) }
             let failing = await ReadinessCheck.failing(readiness, timeout: .seconds(2))
+            registry.recordReadiness(failing: failing)
             guard failing.isEmpty else {
                 var json = JSONWriter(capacity: 64)
                 json.raw(#"{"status":"unavailable","failing":["#)

@@ -73,7 +73,16 @@ public struct GatewayServer: Sendable {
         self.logger = logger
         status = SystemResolvers.statusJSON(status: registry)
         self.readiness = readiness
-        self.jobs = jobs
+        // The checks also run on a timer, so `realtimeStatus` says DEGRADED while a part
+        // is down even when nothing polls /ready.
+        let monitor = PeriodicJob(name: "The readiness checks", every: .seconds(10), logger: logger) {
+            [registry] in
+            let failing = await ReadinessCheck.failing(readiness, timeout: .seconds(2))
+            let before = registry.recordReadiness(failing: failing)
+            for name in failing where !before.contains(name) { logger.error("Not ready: \(name) does not answer") }
+            for name in before where !failing.contains(name) { logger.notice("Ready again: \(name) answers") }
+        }
+        self.jobs = readiness.isEmpty ? jobs : jobs + [monitor]
     }
 
     /// The Hummingbird application; `onBound` hears the port it listens on.

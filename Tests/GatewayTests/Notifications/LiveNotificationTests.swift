@@ -122,7 +122,8 @@ import Testing
                 try await ws.send(#"{"type":"connection_init"}"#)
                 try await ws.read(until: "connection_ack")
                 try await ws.send(
-                    #"{"type":"subscribe","id":"n","payload":{"query":"subscription { notificationAdded { title } }"}}"#)
+                    #"{"type":"subscribe","id":"n","payload":{"query":"subscription { notificationAdded { title } }"}}"#
+                )
                 #expect(
                     try await ws.next()
                         == #"{"type":"error","id":"n","payload":[{"message":"Sign in to read or change notifications.","locations":[{"line":1,"column":16}],"path":["notificationAdded"],"extensions":{"code":"UNAUTHENTICATED"}}]}"#
@@ -239,16 +240,20 @@ import Testing
         }
     }
 
-    @Test func readyReportsTheDatabase() async throws {
+    @Test func readyAndTheStatusReportTheDatabase() async throws {
         try await Self.withServer { server, _ in
             let ready = try await server.request(.get, "/ready")
             #expect(ready.status == 200)
+            let status = try await server.post("{ realtimeStatus { status } }")
+            #expect(status.text == #"{"data":{"realtimeStatus":{"status":"OK"}}}"#)
         }
         let down = ReadinessCheck(name: "database") { false }
         try await LiveServer.with(readiness: [down]) { server in
             let ready = try await server.request(.get, "/ready")
             #expect(ready.status == 503)
             #expect(ready.text == #"{"status":"unavailable","failing":["database"]}"#)
+            let status = try await server.post("{ realtimeStatus { status } }")
+            #expect(status.text == #"{"data":{"realtimeStatus":{"status":"DEGRADED"}}}"#)
         }
     }
 
