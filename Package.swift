@@ -34,6 +34,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "GraphQLEngine"),
+        // hiredis from the system (<hiredis/hiredis.h>): scripts/run and scripts/test
+        // install libhiredis-dev. Not through pkg-config: its -D flag is refused.
+        .systemLibrary(name: "CHiredis", path: "Sources/CHiredis"),
         .target(name: "Schema", dependencies: ["GraphQLEngine"]),
         .target(
             name: "Resolvers",
@@ -46,7 +49,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "Resolvers", "Schema", "GraphQLEngine",
+                "Resolvers", "Schema", "GraphQLEngine", "CHiredis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "JWTKit", package: "jwt-kit"),
