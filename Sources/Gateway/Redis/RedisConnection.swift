@@ -4,7 +4,7 @@ import Foundation
 /// One blocking hiredis connection. Not thread-safe: the pool lends it to one caller at
 /// a time, and calls it on a thread of its own, never on an event loop.
 final class RedisConnection {
-    private let context: UnsafeMutablePointer<redisContext>
+    let context: UnsafeMutablePointer<redisContext>
     let endpoint: RedisEndpoint
 
     /// Connects within `endpoint.connectTimeout`; each command then waits at most
@@ -74,7 +74,7 @@ final class RedisConnection {
     }
 
     /// hiredis's message for the last error.
-    private var lastError: String {
+    var lastError: String {
         withUnsafeBytes(of: context.pointee.errstr) { bytes in
             String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
         }
@@ -108,7 +108,7 @@ final class RedisConnection {
     }
 
     /// The arguments as hiredis takes them: pointers and lengths, alive for `body`.
-    private static func withArgv<Result>(
+    static func withArgv<Result>(
         _ arguments: [[UInt8]],
         _ body: (Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>?, UnsafePointer<Int>?) -> Result
     ) -> Result {
