@@ -1,0 +1,7 @@
+extension Duration {
+    /// Whole microseconds, the unit of GCRA's arithmetic (and of Redis's `TIME`).
+    var wholeMicroseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
+    }
+}

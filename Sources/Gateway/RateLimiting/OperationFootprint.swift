@@ -1,0 +1,47 @@
+import GraphQLEngine
+import Schema
+
+/// What one operation asks of the rate limiter, worked out before it runs: the buckets of
+/// the limited fields it selects (each once, however many times, aliases and fragments
+/// included, `@skip`/`@include` honoured), its cost, and the cost budget's buckets.
+public struct OperationFootprint: Sendable {
+    /// The cost an operation can reach at most: sums and products saturate here, so a
+    /// hostile `first:` cannot overflow and is refused by any budget.
+    public static let maximumCost = 1_000_000_000
+
+    /// The operation's cost (see `@cost` and `@listSize` in schema.graphql). On a field of
+    /// an interface or union type, the costliest of the possible types counts.
+    public let cost: Int
+    /// The limited fields' buckets (cost 1, scope `.field`) in the order the operation
+    /// first selects them, then the cost budget's (cost `cost`, scope `.operation`).
+    public let charges: [BucketCharge]
+
+    /// The footprint of the operation `operationName` selects in `document`, with the
+    /// request's coerced `variables`; a field of an abstract type counts the buckets of
+    /// every possible type's fields (which ones run is known only while executing).
+    /// Throws what execution would: an unknown operation, a `@skip(if:)` variable missing.
+    public init(
+        of document: Valid<Document>, operationName: String?, variables: [String: InputValue],
+        policies: RateLimitPolicies, caller: RateLimitCaller
+    ) throws(GraphQLError) {
+        let operation = try document.operation(named: operationName)
+        var walk = FootprintWalk(document: document, variables: variables, policies: policies)
+        var cost = 0
+        if let root = document.schema.rootType(for: operation.operation) {
+            cost = try walk.cost(of: [operation.selectionSet], on: root, scale: .none)
+        }
+        var charges: [BucketCharge] = []
+        for policies in walk.limited {
+            for (policy, key) in caller.buckets(of: policies) {
+                charges.append(
+                    BucketCharge(key: key, limit: policy.limit, window: policy.window, cost: 1, scope: .field))
+            }
+        }
+        for (policy, key) in caller.buckets(of: policies.costBudgets) {
+            charges.append(
+                BucketCharge(key: key, limit: policy.limit, window: policy.window, cost: cost, scope: .operation))
+        }
+        self.cost = cost
+        self.charges = charges
+    }
+}
