@@ -21,18 +21,23 @@ extension RedisConnection {
         }
     }
 
-    /// The replies that arrive within `timeout` (none when nothing came); waits on the
-    /// socket with poll, so a quiet connection costs no CPU.
-    func readAvailable(waiting timeout: Duration) throws(RedisError) -> [RedisValue] {
+    /// The replies that arrive within `timeout` (none when nothing came, or when
+    /// `wakeDescriptor` became readable first: the subscriber has commands to send).
+    /// Waits on the sockets with poll, so a quiet connection costs no CPU.
+    func readAvailable(waiting timeout: Duration, wakeDescriptor: Int32) throws(RedisError) -> [RedisValue] {
         var replies = try bufferedReplies()
         guard replies.isEmpty else { return replies }
-        var descriptor = pollfd(fd: context.pointee.fd, events: Int16(POLLIN), revents: 0)
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
-        let ready = poll(&descriptor, 1, milliseconds)
+        var descriptors = [
+            pollfd(fd: context.pointee.fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        let milliseconds = Int32(clamping: timeout.wholeMilliseconds)
+        let ready = poll(&descriptors, 2, milliseconds)
         guard ready > 0 else {
             if ready < 0, errno != EINTR { throw RedisError(.connection, "poll failed: errno \(errno)") }
             return []
         }
+        guard descriptors[0].revents != 0 else { return [] }
         guard redisBufferRead(context) == REDIS_OK else { throw RedisError(.connection, lastError) }
         replies = try bufferedReplies()
         return replies

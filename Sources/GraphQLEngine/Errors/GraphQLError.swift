@@ -7,6 +7,9 @@ public struct GraphQLError: Error, Hashable, Sendable {
     /// Response keys and list indices from the root to the field that failed.
     public var path: [PathComponent]?
     public var code: String?
+    /// Members of `extensions` beside `code` (`retryAfter` of a rate-limited field),
+    /// written in the order of their names.
+    public var extensions: [String: InputValue] = [:]
 
     /// One step of a response path: a response key, or an index in a list.
     public enum PathComponent: Hashable, Sendable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
@@ -64,10 +67,18 @@ public struct GraphQLError: Error, Hashable, Sendable {
             }
             json.raw(UInt8(ascii: "]"))
         }
+        guard code != nil || !extensions.isEmpty else { return }
+        json.raw(",\"extensions\":{")
         if let code {
-            json.raw(",\"extensions\":{\"code\":")
+            json.raw("\"code\":")
             json.string(code)
-            json.raw(UInt8(ascii: "}"))
         }
+        for (index, (name, value)) in extensions.sorted(by: { $0.key < $1.key }).enumerated() {
+            if index > 0 || code != nil { json.raw(UInt8(ascii: ",")) }
+            json.string(name)
+            json.raw(UInt8(ascii: ":"))
+            value.write(to: &json)
+        }
+        json.raw(UInt8(ascii: "}"))
     }
 }

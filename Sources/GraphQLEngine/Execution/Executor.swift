@@ -156,11 +156,14 @@ final class ResponseSizeHint: Sendable {
 public struct ExecutionResponse: Sendable {
     public let data: [UInt8]?
     public let errors: [GraphQLError]
+    /// The response's `extensions` (the gateway's `cost`), written after the data.
+    public var extensions: [String: InputValue]
 
     /// A response; with `data` nil, one for a request that failed before execution.
-    public init(data: [UInt8]?, errors: [GraphQLError]) {
+    public init(data: [UInt8]?, errors: [GraphQLError], extensions: [String: InputValue] = [:]) {
         self.data = data
         self.errors = errors
+        self.extensions = extensions
     }
 
     /// `{"errors": [...], "data": ...}`, each member only when present; errors first, as
@@ -180,6 +183,11 @@ public struct ExecutionResponse: Sendable {
             if !errors.isEmpty { writer.raw(UInt8(ascii: ",")) }
             writer.raw("\"data\":")
             writer.append(data)
+        }
+        if !extensions.isEmpty {
+            if !errors.isEmpty || data != nil { writer.raw(UInt8(ascii: ",")) }
+            writer.raw("\"extensions\":")
+            InputValue.object(extensions).write(to: &writer)
         }
         writer.raw(UInt8(ascii: "}"))
         return writer.bytes

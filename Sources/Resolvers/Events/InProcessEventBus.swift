@@ -14,13 +14,25 @@ public final class InProcessEventBus: EventBus {
     }
 
     public func publish(_ payload: [UInt8], on topic: String) async {
+        deliver(payload, on: topic)
+    }
+
+    public func subscribe(to topic: String) async throws -> AsyncStream<[UInt8]> {
+        subscribe(to: topic, whenEnded: {})
+    }
+
+    /// Hands `payload` to this process's subscribers of `topic`, from any thread (a
+    /// shared bus calls it with what arrives from elsewhere).
+    public func deliver(_ payload: [UInt8], on topic: String) {
         let continuations = subscribers.withLock { Array(($0[topic] ?? [:]).values) }
         for continuation in continuations {
             continuation.yield(payload)
         }
     }
 
-    public func subscribe(to topic: String) async throws -> AsyncStream<[UInt8]> {
+    /// `subscribe(to:)`, calling `whenEnded` once the stream is dropped or finished (a
+    /// shared bus releases its own subscription to the topic there).
+    public func subscribe(to topic: String, whenEnded: @escaping @Sendable () -> Void) -> AsyncStream<[UInt8]> {
         let (stream, continuation) = AsyncStream<[UInt8]>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
         let id = UUID()
         subscribers.withLock { $0[topic, default: [:]][id] = continuation }
@@ -29,6 +41,7 @@ public final class InProcessEventBus: EventBus {
                 table[topic]?[id] = nil
                 if table[topic]?.isEmpty == true { table[topic] = nil }
             }
+            whenEnded()
         }
         return stream
     }
