@@ -40,22 +40,6 @@ public enum Authorization {
             throw GraphQLError(
                 message: "\(info.parentType.name).\(info.field.name) needs \(named).", code: "FORBIDDEN")
         }
-        switch resolver {
-        case .async(let body)?:
-            return .async { info in
-                try check(info)
-                return try await body(info)
-            }
-        case .sync(let body)?:
-            return .sync { info in
-                try check(info)
-                return try body(info)
-            }
-        case nil:
-            return .sync { info in
-                try check(info)
-                return try Resolvers.defaultValue(info)
-            }
-        }
+        return .checked(resolver, by: check)
     }
 }

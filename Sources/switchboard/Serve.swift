@@ -51,6 +51,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: help("websocket.max-queued-frames")) var websocketMaxQueuedFrames: String?
     @Option(help: help("shutdown-grace")) var shutdownGrace: String?
     @Option(help: help("database")) var database: String?
+    @Option(help: help("redis")) var redis: String?
+    @Option(help: help("rate-limits.enabled")) var rateLimitsEnabled: String?
+    @Option(help: help("rate-limits.failure-mode")) var rateLimitsFailureMode: String?
     @Option(help: help("notifications.delivery")) var notificationsDelivery: String?
     @Option(help: help("notifications.webhook-url")) var notificationsWebhookUrl: String?
     @Option(help: help("notifications.batch-window")) var notificationsBatchWindow: String?
@@ -77,7 +80,8 @@ struct Serve: AsyncParsableCommand {
             ("websocket.max-operations", websocketMaxOperations),
             ("websocket.max-message-bytes", websocketMaxMessageBytes),
             ("websocket.max-queued-frames", websocketMaxQueuedFrames), ("shutdown-grace", shutdownGrace),
-            ("database", database), ("notifications.delivery", notificationsDelivery),
+            ("database", database), ("redis", redis), ("rate-limits.enabled", rateLimitsEnabled),
+            ("rate-limits.failure-mode", rateLimitsFailureMode), ("notifications.delivery", notificationsDelivery),
             ("notifications.webhook-url", notificationsWebhookUrl),
             ("notifications.batch-window", notificationsBatchWindow),
             ("notifications.outbox-interval", notificationsOutboxInterval),
@@ -101,6 +105,9 @@ struct Serve: AsyncParsableCommand {
         let schema = try loadSchema(configuration.schemaPaths)
         let verifier = try await configuration.makeVerifier(logger: logger)
         let provider = try configuration.notifications.makeDeliveryProvider(logger: logger)
+        let metrics = GatewayMetrics()
+        let shared = try SharedState(configuration: configuration, schema: schema, metrics: metrics, logger: logger)
+        if let redis = configuration.redis { logger.info("Redis: \(redis) (rate limits and live events)") }
         let opened = try await DatabaseConnector.open(configuration.database, logger: logger)
         logger.info("Database: \(configuration.database)")
         // The database outlives the server: its pool stops after the server has
@@ -108,19 +115,25 @@ struct Serve: AsyncParsableCommand {
         try await opened.withServices { database in
             try await Migrations.migrator.migrate(database, logger: logger)
             let notifications = NotificationsDomain(
-                database: database, bus: InProcessEventBus(), provider: provider,
+                database: database, bus: shared.bus, provider: provider,
                 settings: .init(batchWindow: configuration.notifications.batchWindow),
                 outbox: .init(maxAttempts: configuration.notifications.maxAttempts), logger: logger)
-            let metrics = GatewayMetrics()
             let server = GatewayServer(
                 schema: schema, configuration: configuration.gateway, settings: configuration.server,
-                verifier: verifier, logger: logger, metrics: metrics, readiness: [notifications.readiness],
+                verifier: verifier, logger: logger, metrics: metrics,
+                readiness: [notifications.readiness] + shared.readiness,
                 jobs: notifications.jobs(
                     outboxInterval: configuration.notifications.outboxInterval, metrics: metrics),
-                register: notifications.register(into:))
-            try await server.run { port in
-                logger.notice("Switchboard serving on http://\(configuration.server.host):\(port)/graphql")
+                rateLimits: shared.rateLimits, register: notifications.register(into:))
+            do {
+                try await server.run { port in
+                    logger.notice("Switchboard serving on http://\(configuration.server.host):\(port)/graphql")
+                }
+            } catch {
+                await shared.shutdown()
+                throw error
             }
+            await shared.shutdown()
         }
     }
 }

@@ -12,6 +12,10 @@ public struct ServerConfiguration: Sendable {
     /// Where the tables are: an SQLite file unless set.
     public var database = DatabaseLocation.default
     public var notifications = NotificationSettings()
+    /// The Redis every instance shares, for rate limits and live events; nil keeps both in
+    /// this process (one instance).
+    public var redis: RedisEndpoint?
+    public var rateLimits = RateLimitSettings()
     /// `SWITCHBOARD_*` variables that set nothing, for the server to warn about.
     public var unknownVariables: [String] = []
 
@@ -89,6 +93,18 @@ public struct ServerConfiguration: Sendable {
             key: "database",
             help:
                 "Where the tables are: an SQLite file path or sqlite:PATH (default switchboard.sqlite), sqlite::memory:, or postgres://user:password@host:5432/database?sslmode=prefer."
+        ),
+        Setting(
+            key: "redis",
+            help:
+                "A Redis shared by every instance, for rate limits and live events: redis://[user:password@]host:6379[/db] (default: none, both kept in this process)."
+        ),
+        Setting(
+            key: "rate-limits.enabled",
+            help: "Whether schema.graphql's @rateLimit and @costBudget are enforced: true or false (default true)."),
+        Setting(
+            key: "rate-limits.failure-mode",
+            help: "While Redis is unreachable, open (run operations unlimited) or closed (refuse them) (default open)."
         ),
         Setting(
             key: "notifications.delivery",
@@ -192,6 +208,7 @@ public struct ServerConfiguration: Sendable {
             try reader.int("websocket.max-queued-frames", 1...1_000_000) ?? configuration.server.maxQueuedFrames
         configuration.server.shutdownGrace = try reader.duration("shutdown-grace") ?? configuration.server.shutdownGrace
         try loadStorage(reader, into: &configuration)
+        try loadRedis(reader, into: &configuration)
         return configuration
     }
 

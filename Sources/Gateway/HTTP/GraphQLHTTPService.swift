@@ -70,9 +70,15 @@ public struct GraphQLHTTPService: Sendable {
     /// Queries known by hash: registered ones and those clients registered (APQ).
     public let persistedQueries: PersistedQueryStore
     public let configuration: GatewayConfiguration
+    /// Rate limits charged before each operation runs; nil runs every operation unlimited.
+    public let rateLimits: RateLimitGate?
 
-    public init(schema: Schema, resolvers: Resolvers, configuration: GatewayConfiguration = GatewayConfiguration()) {
+    public init(
+        schema: Schema, resolvers: Resolvers, configuration: GatewayConfiguration = GatewayConfiguration(),
+        rateLimits: RateLimitGate? = nil
+    ) {
         self.configuration = configuration
+        self.rateLimits = rateLimits
         executor = Executor(resolvers: resolvers, timeout: configuration.operationTimeout)
         documents = DocumentCache(
             schema: schema, parseOptions: configuration.documentLimits, validationOptions: configuration.validation)
@@ -116,13 +122,35 @@ public struct GraphQLHTTPService: Sendable {
             let error = GraphQLError(
                 message: "Subscriptions are served over WebSocket on /graphql (graphql-transport-ws or graphql-ws).",
                 code: "OPERATION_RESOLUTION_FAILURE")
-            return Self.answer(ExecutionResponse(data: nil, errors: [error]), .requestError, .subscription, as: mediaType)
+            return Self.answer(
+                ExecutionResponse(data: nil, errors: [error]), .requestError, .subscription, as: mediaType)
         default:
             break
         }
-        let response = await executor.execute(
+        let admission = await admit(document, operation, context: context)
+        if let refusal = admission.refusal {
+            let response = ExecutionResponse(data: nil, errors: [refusal.error], extensions: admission.extensions)
+            var answer = Self.answer(response, .requestError, operationType, as: mediaType)
+            answer.status = refusal.status
+            answer.headers += admission.headers
+            return answer
+        }
+        var response = await executor.execute(
+            document, operationName: operation.operationName, variables: operation.variables,
+            context: admission.context)
+        response.extensions.merge(admission.extensions) { own, _ in own }
+        var answer = Self.answer(response, GraphQLHTTPStatus.outcome(of: response), operationType, as: mediaType)
+        answer.headers += admission.headers
+        return answer
+    }
+
+    /// What the rate limits say of `operation` (unlimited without any).
+    func admit(_ document: Valid<Document>, _ operation: OperationRequest, context: any Sendable) async
+        -> RateLimitGate.Admission
+    {
+        guard let rateLimits else { return .unlimited(context) }
+        return await rateLimits.admit(
             document, operationName: operation.operationName, variables: operation.variables, context: context)
-        return Self.answer(response, GraphQLHTTPStatus.outcome(of: response), operationType, as: mediaType)
     }
 
     private static func answer(

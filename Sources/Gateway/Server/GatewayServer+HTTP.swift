@@ -8,8 +8,8 @@ import Resolvers
 /// The HTTP side: `/graphql` handed to GraphQL over HTTP with the caller's credentials
 /// checked first, and the operator's routes.
 extension GatewayServer {
-    func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    func router() -> Router<GatewayRequestContext> {
+        let router = Router(context: GatewayRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
             // Every method reaches the service, which answers those it does not serve
@@ -52,10 +52,11 @@ extension GatewayServer {
 
     /// One GraphQL request over HTTP: credentials, body (within its limit), the service,
     /// then the metrics and one log line.
-    func graphQL(_ request: Request, context: BasicRequestContext) async -> Response {
+    func graphQL(_ request: Request, context: GatewayRequestContext) async -> Response {
         let started = ContinuousClock.now
         let accept = request.headers[values: .accept].joined(separator: ", ")
-        let answer = await exchange(request, accept: accept.isEmpty ? nil : accept)
+        let answer = await exchange(
+            request, accept: accept.isEmpty ? nil : accept, clientAddress: context.remoteAddress?.ipAddress)
         let report = answer.report
         let operationType = report.operationType?.rawValue ?? "unknown"
         metrics.recordOperation(
@@ -77,10 +78,12 @@ extension GatewayServer {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
-    private func exchange(_ request: Request, accept: String?) async -> HTTPExchange.Response {
-        let user: Caller
+    private func exchange(_ request: Request, accept: String?, clientAddress: String?) async -> HTTPExchange.Response {
+        var user: Caller
         switch await verifier.context(authorizationHeader: request.headers[.authorization], now: Date()) {
-        case .success(let context): user = context
+        case .success(let context):
+            user = context
+            user.clientAddress = clientAddress
         case .failure(let failure): return Self.unauthorized(failure, accept: accept)
         }
         guard let query = FormURLEncoding.decode(request.uri.query.map { Substring($0) } ?? "") else {
@@ -125,7 +128,7 @@ extension GatewayServer {
 /// else Hummingbird's own. It goes on every log line of the request and back to the
 /// client, so a complaint can be matched with the logs.
 struct RequestIDMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = GatewayRequestContext
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response

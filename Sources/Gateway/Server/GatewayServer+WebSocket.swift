@@ -12,26 +12,29 @@ extension GatewayServer {
     /// Whether to upgrade: only `/graphql`, answering with the subprotocol chosen. A
     /// client that offers neither is upgraded all the same and closed with 4406, as
     /// graphql-ws asks, so it learns why.
-    func upgrade(_ request: HTTPRequest) -> ShouldUpgradeResult<WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>>
-    {
+    func upgrade(_ request: HTTPRequest, clientAddress: String?) -> ShouldUpgradeResult<
+        WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
+    > {
         guard request.path?.split(separator: "?", maxSplits: 1).first == "/graphql" else { return .dontUpgrade }
         let offered = request.headerFields[values: .secWebSocketProtocol].joined(separator: ", ")
         let chosen = WebSocketSubprotocol.choose(from: offered)
         var headers = HTTPFields()
         if let chosen { headers[.secWebSocketProtocol] = chosen.rawValue }
         return .upgrade(headers) { inbound, outbound, context in
-            await serveWebSocket(chosen, inbound: inbound, outbound: outbound, logger: context.logger)
+            await serveWebSocket(
+                chosen, inbound: inbound, outbound: outbound, clientAddress: clientAddress, logger: context.logger)
         }
     }
 
     func serveWebSocket(
         _ subprotocol: WebSocketSubprotocol?, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
-        logger: Logger
+        clientAddress: String?, logger: Logger
     ) async {
         let socket = WebSocketOutbound(
             send: { text in
                 // A write to a socket that is closing fails; the reader then sees it end.
-                try? await outbound.write(.custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: text))))
+                try? await outbound.write(
+                    .custom(WebSocketFrame(fin: true, opcode: .text, data: ByteBuffer(bytes: text))))
             },
             close: { code, reason in
                 try? await outbound.close(WebSocketErrorCode(codeNumber: Int(code)), reason: reason)
@@ -47,8 +50,10 @@ extension GatewayServer {
         let messages = WebSocketMessages(frames: inbound, maxBytes: settings.webSocket.maxMessageBytes)
         let authenticate: GraphQLWebSocketConnection.Authenticate = { [verifier] payload in
             switch await verifier.context(connectionInitPayload: payload, now: Date()) {
-            case .success(let context): .accepted(context: context)
-            case .failure(let failure): .rejected(reason: failure.reason)
+            case .success(var context):
+                context.clientAddress = clientAddress
+                return .accepted(context: context)
+            case .failure(let failure): return .rejected(reason: failure.reason)
             }
         }
         logger.info("websocket opened")

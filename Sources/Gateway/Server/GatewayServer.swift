@@ -51,20 +51,25 @@ public struct GatewayServer: Sendable {
 
     /// A server for `schema`: the system fields (`realtimeStatus`, `heartbeat`) resolve
     /// from this server's own connections; `register` adds the domains' resolvers; every
-    /// `@auth` field is then guarded. `readiness` is what `/ready` checks; `jobs` run
+    /// `@auth` field is then guarded, and with `rateLimits` every rate-limited one. `readiness` is what `/ready` checks; `jobs` run
     /// for as long as the server does.
     public init(
         schema: Schema, configuration: GatewayConfiguration = GatewayConfiguration(),
         settings: Settings = Settings(), verifier: TokenVerifier, logger: Logger = Logger(label: "switchboard"),
         metrics: GatewayMetrics = GatewayMetrics(), readiness: [ReadinessCheck] = [], jobs: [any Service] = [],
-        register: (inout Resolvers) -> Void = { _ in }
+        rateLimits: RateLimitGate? = nil, register: (inout Resolvers) -> Void = { _ in }
     ) {
         let registry = ConnectionRegistry(metrics: metrics)
         var resolvers = Resolvers()
         SystemResolvers.register(into: &resolvers, status: registry)
+        RateLimitStatusResolver.register(into: &resolvers, gate: rateLimits)
         register(&resolvers)
+        resolvers = Authorization.guarding(resolvers, in: schema)
+        if let rateLimits {
+            resolvers = RateLimitGuard.guarding(resolvers, in: schema, policies: rateLimits.policies)
+        }
         let service = GraphQLHTTPService(
-            schema: schema, resolvers: Authorization.guarding(resolvers, in: schema), configuration: configuration)
+            schema: schema, resolvers: resolvers, configuration: configuration, rateLimits: rateLimits)
         self.settings = settings
         self.service = service
         self.verifier = verifier
@@ -95,7 +100,9 @@ public struct GatewayServer: Sendable {
                 configuration: .init(
                     http1: .init(idleTimeout: .seconds(60)),
                     ws: .init(maxFrameSize: settings.webSocket.maxMessageBytes, autoPing: .disabled)),
-                shouldUpgrade: { request, _, _ in upgrade(request) }),
+                shouldUpgrade: { request, channel, _ in
+                    upgrade(request, clientAddress: channel.remoteAddress?.ipAddress)
+                }),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "switchboard"),
             onServerRunning: { channel in await onBound(channel.localAddress?.port ?? settings.port) },
             logger: logger)

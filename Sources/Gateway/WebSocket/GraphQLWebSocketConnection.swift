@@ -209,9 +209,17 @@ public enum GraphQLWebSocketConnection {
         }
         let executor = service.executor
         let operationType = (try? document.operation(named: request.operationName))?.operation
+        let admission = await service.admit(document, request, context: context)
+        if let refusal = admission.refusal {
+            record(operationType, .refused, [refusal.error])
+            post.yield(.failed(id: id, errors: [refusal.error]))
+            return
+        }
+        let context = admission.context
         guard operationType == .subscription else {
-            let response = await executor.execute(
+            var response = await executor.execute(
                 document, operationName: request.operationName, variables: request.variables, context: context)
+            response.extensions.merge(admission.extensions) { own, _ in own }
             let report = HTTPExchange.Report(response, operationType: operationType)
             record(operationType, report.outcome, response.errors)
             if response.data == nil {

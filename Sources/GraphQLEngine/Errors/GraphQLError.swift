@@ -20,11 +20,15 @@ public struct GraphQLError: Error, Hashable, Sendable {
         public init(integerLiteral value: Int) { self = .index(value) }
     }
 
-    public init(message: String, locations: [SourceLocation] = [], path: [PathComponent]? = nil, code: String? = nil) {
+    public init(
+        message: String, locations: [SourceLocation] = [], path: [PathComponent]? = nil, code: String? = nil,
+        extensions: [String: InputValue] = [:]
+    ) {
         self.message = message
         self.locations = locations
         self.path = path
         self.code = code
+        self.extensions = extensions
     }
 
     public init(_ error: SyntaxError, in source: Source) {

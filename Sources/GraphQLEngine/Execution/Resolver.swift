@@ -107,3 +107,30 @@ enum ParentValue: Sendable {
         }
     }
 }
+
+extension Resolver {
+    /// `resolver` (the default resolver when nil) with `check` run first: when the check
+    /// throws, the field is that error and the resolver is not called. How guards such as
+    /// `@auth` and rate limits wrap a field without changing its kind.
+    public static func checked(
+        _ resolver: Resolver?, by check: @escaping @Sendable (ResolveInfo) throws(GraphQLError) -> Void
+    ) -> Resolver {
+        switch resolver {
+        case .async(let body)?:
+            .async { info in
+                try check(info)
+                return try await body(info)
+            }
+        case .sync(let body)?:
+            .sync { info in
+                try check(info)
+                return try body(info)
+            }
+        case nil:
+            .sync { info in
+                try check(info)
+                return try Resolvers.defaultValue(info)
+            }
+        }
+    }
+}

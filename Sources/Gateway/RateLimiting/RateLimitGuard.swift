@@ -1,0 +1,35 @@
+import GraphQLEngine
+import Resolvers
+import Schema
+
+/// Makes a field that is over its rate limit resolve to null with an error, while the
+/// rest of the operation resolves: every field with a `@rateLimit` (or a root field under
+/// its type's) checks the refusals `RateLimitGate` put in the request's context.
+public enum RateLimitGuard {
+    public static func guarding(_ resolvers: Resolvers, in schema: Schema, policies: RateLimitPolicies) -> Resolvers {
+        var result = resolvers
+        for type in schema.types where type.kind == .object && !type.isBuiltIn {
+            for field in type.fields {
+                guard let coordinate = policies.policies(forField: field.name, on: type.name).first?.coordinate
+                else { continue }
+                result[type.name, field.name] = .checked(resolvers[type.name, field.name]) {
+                    info throws(GraphQLError) in
+                    guard let context = info.context as? RequestContext,
+                        let seconds = context.rateLimitRefusals[coordinate]
+                    else { return }
+                    throw refusal(of: "\(info.parentType.name).\(info.field.name)", by: coordinate, retryAfter: seconds)
+                }
+            }
+        }
+        return result
+    }
+
+    /// `RATE_LIMITED` with `retryAfter` in seconds; the message names the limit's
+    /// coordinate when it is the root type's rather than the field's own.
+    static func refusal(of field: String, by coordinate: String, retryAfter seconds: Int) -> GraphQLError {
+        let limit = coordinate == field ? "its rate limit" : "the rate limit of \(coordinate)"
+        return GraphQLError(
+            message: "\(field) is over \(limit); try again in \(seconds) s.", code: "RATE_LIMITED",
+            extensions: ["retryAfter": .int(seconds)])
+    }
+}
