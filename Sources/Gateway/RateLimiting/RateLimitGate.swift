@@ -153,7 +153,7 @@ public final class RateLimitGate: Sendable {
         }
         let seconds = Self.seconds(decision.retryAfter)
         return GraphQLError(
-            message: "This operation costs \(cost) points and \(decision.remaining) are left of \(budget); "
+            message: "This operation costs \(cost) points, and \(decision.remaining) of the \(budget) are left; "
                 + "try again in \(seconds) s.",
             code: "RATE_LIMITED", extensions: ["cost": .int(cost), "retryAfter": .int(seconds)])
     }

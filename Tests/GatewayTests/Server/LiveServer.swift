@@ -25,7 +25,8 @@ struct LiveServer: Sendable {
     /// one), then shuts the server down gracefully.
     static func with(
         settings: GatewayServer.Settings = .init(), configuration: GatewayConfiguration = .init(),
-        readiness: [ReadinessCheck] = [], register: (inout GraphQLEngine.Resolvers) -> Void = { _ in },
+        readiness: [ReadinessCheck] = [], rateLimits: RateLimitGate? = nil,
+        register: (inout GraphQLEngine.Resolvers) -> Void = { _ in },
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
         var settings = settings
@@ -36,7 +37,7 @@ struct LiveServer: Sendable {
         let server = GatewayServer(
             schema: schema, configuration: configuration, settings: settings,
             verifier: try await TokenVerifier(AuthConfiguration(key: secret)), logger: logger, readiness: readiness,
-            register: register)
+            rateLimits: rateLimits, register: register)
         let (bound, reportBound) = AsyncStream<Int>.makeStream()
         let group = server.serviceGroup(signals: [], onBound: { reportBound.yield($0) })
         try await withThrowingTaskGroup(of: Void.self) { tasks in
@@ -140,7 +141,9 @@ final class WebSocketScript {
     private let outbound: WebSocketOutboundWriter
     private let seen: LiveServer.Seen
 
-    init(messages: WebSocketInboundMessageStream.AsyncIterator, outbound: WebSocketOutboundWriter, seen: LiveServer.Seen) {
+    init(
+        messages: WebSocketInboundMessageStream.AsyncIterator, outbound: WebSocketOutboundWriter, seen: LiveServer.Seen
+    ) {
         self.messages = messages
         self.outbound = outbound
         self.seen = seen
