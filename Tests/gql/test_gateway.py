@@ -25,6 +25,14 @@ BINARY = os.environ.get("SWITCHBOARD_BINARY", os.path.join(ROOT, ".build", "debu
 SECRET = "gql-client-test-secret-of-enough-bytes"
 
 
+def server_environment():
+    """The environment for the server: the secret, without this script's own variable
+    (the server warns of SWITCHBOARD_* variables that are not settings)."""
+    env = {name: value for name, value in os.environ.items() if name != "SWITCHBOARD_BINARY"}
+    env["SWITCHBOARD_AUTH_SECRET"] = SECRET
+    return env
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -35,7 +43,7 @@ class GatewayTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.port = free_port()
-        env = dict(os.environ, SWITCHBOARD_AUTH_SECRET=SECRET)
+        env = server_environment()
         cls.server = subprocess.Popen(
             [BINARY, "serve", "--port", str(cls.port), "--schema", os.path.join(ROOT, "schema.graphql"),
              "--log-level", "warning", "--database", "sqlite::memory:"],
