@@ -13,17 +13,16 @@ public struct BucketKey: Hashable, Sendable, CustomStringConvertible {
     public let by: RateLimitBy
     public let subject: RateLimitSubject
 
+    /// The Redis key, made once: every charge and decision of an operation looks it up.
+    public let description: String
+
     public init(coordinate: String, by: RateLimitBy, subject: RateLimitSubject) {
         self.coordinate = coordinate
         self.by = by
         self.subject = subject
-    }
-
-    /// The Redis key.
-    public var description: String {
         var key = "rl:{" + Self.encoded(coordinate) + "}:"
         if by != subject.kind { key += by.keySegment + ":" }
-        return key + subject.kind.keySegment + ":" + Self.encoded(subject.value)
+        description = key + subject.kind.keySegment + ":" + Self.encoded(subject.value)
     }
 
     private static func encoded(_ text: String) -> String {

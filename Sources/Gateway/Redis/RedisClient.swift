@@ -63,10 +63,11 @@ public final class RedisClient: Sendable {
 
     /// Refuses later calls; connections close as they come back.
     public func shutdown() async {
-        await pool.close()
+        pool.close()
     }
 
-    /// Runs `body` with a leased connection on a thread of the client's queue.
+    /// Runs `body` with a leased connection on a thread of the client's queue; the
+    /// connection goes back to the pool from that thread.
     private func withConnection<Result: Sendable>(
         _ body: @escaping @Sendable (RedisConnection) throws -> Result
     ) async throws -> Result {
@@ -78,20 +79,16 @@ public final class RedisClient: Sendable {
         case .make:
             do {
                 leased = try await blocking { [endpoint] in LeasedConnection(try RedisConnection(endpoint)) }
-                await pool.connected()
+                pool.connected()
             } catch let error as RedisError {
                 logger.debug("Cannot connect to Redis", metadata: ["endpoint": "\(endpoint)", "error": "\(error)"])
-                await pool.failedToConnect(error)
+                pool.failedToConnect(error)
                 throw error
             }
         }
-        do {
-            let result = try await blocking { try body(leased.connection) }
-            await pool.release(leased)
-            return result
-        } catch {
-            await pool.release(leased)
-            throw error
+        return try await blocking { [pool] in
+            defer { pool.release(leased) }
+            return try body(leased.connection)
         }
     }
 

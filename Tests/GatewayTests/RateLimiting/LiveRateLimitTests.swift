@@ -131,6 +131,26 @@ import Testing
         }
     }
 
+    @Test func aSubscriptionOverItsLimitIsRefusedWithAnError() async throws {
+        let policies = RateLimitPolicies(typePolicies: ["Subscription": [Self.policy("Subscription", 1, by: .ip)]])
+        try await LiveServer.with(rateLimits: Self.gate(policies)) { server in
+            _ = try await server.webSocket(subprotocol: LiveWebSocketTests.transport) { ws in
+                try await ws.send(#"{"type":"connection_init"}"#)
+                try await ws.read(until: "connection_ack")
+                let subscription = "subscription { heartbeat(intervalSeconds: 1) { sequence } }"
+                try await ws.send(#"{"type":"subscribe","id":"a","payload":{"query":"\#(subscription)"}}"#)
+                #expect(
+                    try await ws.read(until: #""id":"a""#)
+                        == #"{"type":"next","id":"a","payload":{"data":{"heartbeat":{"sequence":1}}}}"#)
+                try await ws.send(#"{"type":"subscribe","id":"b","payload":{"query":"\#(subscription)"}}"#)
+                #expect(
+                    try await ws.read(until: #""id":"b""#)
+                        == #"{"type":"error","id":"b","payload":[{"message":"Subscription is over its rate limit; try again in 60 s.","extensions":{"code":"RATE_LIMITED","retryAfter":60}}]}"#
+                )
+            }
+        }
+    }
+
     @Test func withoutRateLimitsTheStatusSaysSo() async throws {
         try await LiveServer.with { server in
             let answer = try await server.post("{ rateLimitStatus { enabled buckets { coordinate } } }")
