@@ -50,6 +50,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: help("websocket.max-message-bytes")) var websocketMaxMessageBytes: String?
     @Option(help: help("websocket.max-queued-frames")) var websocketMaxQueuedFrames: String?
     @Option(help: help("shutdown-grace")) var shutdownGrace: String?
+    @Option(help: help("trusted-proxy-hops")) var trustedProxyHops: String?
     @Option(help: help("database")) var database: String?
     @Option(help: help("redis")) var redis: String?
     @Option(help: help("rate-limits.enabled")) var rateLimitsEnabled: String?
@@ -80,6 +81,7 @@ struct Serve: AsyncParsableCommand {
             ("websocket.max-operations", websocketMaxOperations),
             ("websocket.max-message-bytes", websocketMaxMessageBytes),
             ("websocket.max-queued-frames", websocketMaxQueuedFrames), ("shutdown-grace", shutdownGrace),
+            ("trusted-proxy-hops", trustedProxyHops),
             ("database", database), ("redis", redis), ("rate-limits.enabled", rateLimitsEnabled),
             ("rate-limits.failure-mode", rateLimitsFailureMode), ("notifications.delivery", notificationsDelivery),
             ("notifications.webhook-url", notificationsWebhookUrl),

@@ -90,6 +90,11 @@ public struct ServerConfiguration: Sendable {
             help: "Frames waiting for a slow client before it is closed (default 1024)."),
         Setting(key: "shutdown-grace", help: "How long a shutdown waits for work in flight (default 10s)."),
         Setting(
+            key: "trusted-proxy-hops",
+            help:
+                "Proxies in front of the server that append to X-Forwarded-For; the client's address, which signed-out rate limits count, is the one the outermost saw (default 0: the socket's peer)."
+        ),
+        Setting(
             key: "database",
             help:
                 "Where the tables are: an SQLite file path or sqlite:PATH (default switchboard.sqlite), sqlite::memory:, or postgres://user:password@host:5432/database?sslmode=prefer."
@@ -207,6 +212,7 @@ public struct ServerConfiguration: Sendable {
         configuration.server.maxQueuedFrames =
             try reader.int("websocket.max-queued-frames", 1...1_000_000) ?? configuration.server.maxQueuedFrames
         configuration.server.shutdownGrace = try reader.duration("shutdown-grace") ?? configuration.server.shutdownGrace
+        configuration.server.trustedProxyHops = try reader.int("trusted-proxy-hops", 0...10) ?? 0
         try loadStorage(reader, into: &configuration)
         try loadRedis(reader, into: &configuration)
         return configuration

@@ -55,8 +55,10 @@ extension GatewayServer {
     func graphQL(_ request: Request, context: GatewayRequestContext) async -> Response {
         let started = ContinuousClock.now
         let accept = request.headers[values: .accept].joined(separator: ", ")
-        let answer = await exchange(
-            request, accept: accept.isEmpty ? nil : accept, clientAddress: context.remoteAddress?.ipAddress)
+        let clientAddress = ClientAddress.resolve(
+            peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: .xForwardedFor],
+            trustedProxyHops: settings.trustedProxyHops)
+        let answer = await exchange(request, accept: accept.isEmpty ? nil : accept, clientAddress: clientAddress)
         let report = answer.report
         let operationType = report.operationType?.rawValue ?? "unknown"
         metrics.recordOperation(
@@ -153,4 +155,5 @@ struct RequestIDMiddleware: RouterMiddleware {
 extension HTTPField.Name {
     // A constant that is a valid field name: the unwrap cannot fail.
     static let requestID = HTTPField.Name("X-Request-Id")!
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
 }

@@ -22,6 +22,9 @@ public struct GatewayServer: Sendable {
         public var maxQueuedFrames: Int
         /// How long a shutdown waits for connections and requests to finish.
         public var shutdownGrace: Duration
+        /// Proxies in front of the server that append to `X-Forwarded-For`; 0 takes the
+        /// socket's peer as the client (see `ClientAddress`).
+        public var trustedProxyHops = 0
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080,
@@ -101,7 +104,12 @@ public struct GatewayServer: Sendable {
                     http1: .init(idleTimeout: .seconds(60)),
                     ws: .init(maxFrameSize: settings.webSocket.maxMessageBytes, autoPing: .disabled)),
                 shouldUpgrade: { request, channel, _ in
-                    upgrade(request, clientAddress: channel.remoteAddress?.ipAddress)
+                    upgrade(
+                        request,
+                        clientAddress: ClientAddress.resolve(
+                            peer: channel.remoteAddress?.ipAddress,
+                            forwardedFor: request.headerFields[values: .xForwardedFor],
+                            trustedProxyHops: settings.trustedProxyHops))
                 }),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "switchboard"),
             onServerRunning: { channel in await onBound(channel.localAddress?.port ?? settings.port) },

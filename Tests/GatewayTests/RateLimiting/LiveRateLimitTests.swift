@@ -112,6 +112,23 @@ import Testing
         }
     }
 
+    @Test func behindATrustedProxyEachForwardedClientHasItsOwnBucket() async throws {
+        let policies = RateLimitPolicies(typePolicies: ["Query": [Self.policy("Query", 1, by: .ip)]])
+        var settings = GatewayServer.Settings()
+        settings.trustedProxyHops = 1
+        try await LiveServer.with(settings: settings, rateLimits: Self.gate(policies)) { server in
+            let query = "{ realtimeStatus { status } }"
+            let forwarded = HTTPField.Name("X-Forwarded-For")!
+            let first = try await server.post(query, headers: [forwarded: "198.51.100.1, 203.0.113.7"])
+            #expect(first.text == #"{"data":{"realtimeStatus":{"status":"OK"}}}"#)
+            // The client cannot pick its bucket: only the proxy's entry counts.
+            let again = try await server.post(query, headers: [forwarded: "198.51.100.2, 203.0.113.7"])
+            #expect(again.text.contains(#""code":"RATE_LIMITED""#))
+            let other = try await server.post(query, headers: [forwarded: "203.0.113.8"])
+            #expect(other.text == first.text)
+        }
+    }
+
     @Test func rateLimitStatusReportsTheCallersBucketsWithoutChargingThem() async throws {
         let policies = RateLimitPolicies(
             fieldPolicies: ["Mutation.registerDevice": [Self.policy("Mutation.registerDevice", 10)]],
