@@ -24,24 +24,49 @@ public struct OperationFootprint: Sendable {
         of document: Valid<Document>, operationName: String?, variables: [String: InputValue],
         policies: RateLimitPolicies, caller: RateLimitCaller
     ) throws(GraphQLError) {
-        let operation = try document.operation(named: operationName)
-        var walk = FootprintWalk(document: document, variables: variables, policies: policies)
-        var cost = 0
-        if let root = document.schema.rootType(for: operation.operation) {
-            cost = try walk.cost(of: [operation.selectionSet], on: root, scale: .none)
-        }
+        self.init(
+            try Shape(of: document, operationName: operationName, variables: variables, policies: policies),
+            budgets: policies.costBudgets, caller: caller)
+    }
+
+    /// The footprint of `shape` for `caller`: its buckets, keyed by who the caller is.
+    init(_ shape: Shape, budgets: [RateLimitPolicy], caller: RateLimitCaller) {
         var charges: [BucketCharge] = []
-        for policies in walk.limited {
+        for policies in shape.limited {
             for (policy, key) in caller.buckets(of: policies) {
                 charges.append(
                     BucketCharge(key: key, limit: policy.limit, window: policy.window, cost: 1, scope: .field))
             }
         }
-        for (policy, key) in caller.buckets(of: policies.costBudgets) {
+        for (policy, key) in caller.buckets(of: budgets) {
             charges.append(
-                BucketCharge(key: key, limit: policy.limit, window: policy.window, cost: cost, scope: .operation))
+                BucketCharge(key: key, limit: policy.limit, window: policy.window, cost: shape.cost, scope: .operation)
+            )
         }
-        self.cost = cost
+        cost = shape.cost
         self.charges = charges
+    }
+
+    /// What the footprint owes to the document and variables alone, whoever the caller:
+    /// an operation without variables has the same shape every time (see `RateLimitGate`).
+    struct Shape: Sendable {
+        let cost: Int
+        /// The limits of the limited fields selected, one group per coordinate, in the
+        /// order the operation first selects them.
+        let limited: [[RateLimitPolicy]]
+
+        init(
+            of document: Valid<Document>, operationName: String?, variables: [String: InputValue],
+            policies: RateLimitPolicies
+        ) throws(GraphQLError) {
+            let operation = try document.operation(named: operationName)
+            var walk = FootprintWalk(document: document, variables: variables, policies: policies)
+            var cost = 0
+            if let root = document.schema.rootType(for: operation.operation) {
+                cost = try walk.cost(of: [operation.selectionSet], on: root, scale: .none)
+            }
+            self.cost = cost
+            limited = walk.limited
+        }
     }
 }

@@ -66,12 +66,12 @@ public final class RateLimitGate: Sendable {
         let caller = context as? RequestContext ?? .anonymous
         guard let operation = try? document.operation(named: operationName),
             let coerced = try? coerceVariableValues(of: operation, in: document, inputs: variables),
-            let footprint = try? OperationFootprint(
-                of: document, operationName: operationName, variables: coerced, policies: policies,
-                caller: RateLimitCaller(
-                    user: caller.user, tenant: caller.tenant, ip: caller.clientAddress ?? "unknown")),
-            !footprint.charges.isEmpty
+            let shape = shape(of: document, operationName: operationName, variables: coerced)
         else { return .unlimited(context) }
+        let footprint = OperationFootprint(
+            shape, budgets: policies.costBudgets,
+            caller: RateLimitCaller(user: caller.user, tenant: caller.tenant, ip: caller.clientAddress ?? "unknown"))
+        guard !footprint.charges.isEmpty else { return .unlimited(context) }
         let decisions: [BucketDecision]
         do {
             decisions = try await limiter.charge(footprint.charges)
@@ -84,6 +84,27 @@ public final class RateLimitGate: Sendable {
         return admission(
             decisions, cost: footprint.cost, caller: caller, isSubscription: operation.operation == .subscription)
     }
+
+    /// The operation's cost and limited fields; kept with the document when it has no
+    /// variables, as they are then the same for every request. Nil when execution will
+    /// refuse the operation anyway.
+    private func shape(of document: Valid<Document>, operationName: String?, variables: [String: InputValue])
+        -> OperationFootprint.Shape?
+    {
+        func walk() -> OperationFootprint.Shape? {
+            try? OperationFootprint.Shape(
+                of: document, operationName: operationName, variables: variables, policies: policies)
+        }
+        guard variables.isEmpty else { return walk() }
+        return document.memos.value(for: "\(Self.memoPrefix)\(ObjectIdentifier(self).hashValue):\(operationName ?? "")")
+        {
+            walk()
+        }
+    }
+
+    /// Memos of a gate are its own: another gate may read the document under other
+    /// policies.
+    private static let memoPrefix = "RateLimitGate.shape:"
 
     private func admission(_ decisions: [BucketDecision], cost: Int, caller: RequestContext, isSubscription: Bool)
         -> Admission

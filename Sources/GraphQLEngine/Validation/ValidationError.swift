@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One thing validation found wrong, and the nodes it concerns.
 public struct ValidationError: Error, Hashable, Sendable {
     public let diagnostic: ValidationDiagnostic
@@ -31,9 +33,34 @@ public struct Valid<Value: Sendable>: Sendable {
     /// Execution plans that depend on nothing but the document (see `PlanCache`): kept
     /// with it, so a document the cache hands out again is not planned again.
     let plans = PlanCache()
+    /// What layers above the engine keep of the document (see `DocumentMemos`).
+    public let memos = DocumentMemos()
 
     init(_ value: Value, schema: Schema) {
         self.value = value
         self.schema = schema
+    }
+}
+
+/// Facts the layers above the engine derive from a validated document alone (the
+/// gateway's rate-limit footprint of an operation without variables), kept with the
+/// document so that one the cache hands out again is not walked again. Bounded: past
+/// `maxEntries`, values are made but not kept.
+public final class DocumentMemos: Sendable {
+    private static let maxEntries = 32
+    private let entries = Mutex<[String: any Sendable]>([:])
+
+    init() {}
+
+    /// The value kept under `key`, made by `make` the first time.
+    public func value<Value: Sendable>(for key: String, make: () -> Value) -> Value {
+        // Unwrapped before the cast: a missing entry cast to an optional `Value` would
+        // pass as a kept nil.
+        if let stored = entries.withLock({ $0[key] }), let known = stored as? Value { return known }
+        let made = make()
+        entries.withLock { entries in
+            if entries.count < Self.maxEntries { entries[key] = made }
+        }
+        return made
     }
 }
