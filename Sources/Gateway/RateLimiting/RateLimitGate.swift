@@ -81,8 +81,9 @@ public final class RateLimitGate: Sendable {
         if isFailing.exchange(false, ordering: .relaxed) {
             logger.notice("The rate limiter answers again; limits are enforced")
         }
-        return admission(
-            decisions, cost: footprint.cost, caller: caller, isSubscription: operation.operation == .subscription)
+        let subscriptionRoot =
+            operation.operation == .subscription ? document.schema.rootType(for: .subscription)?.name : nil
+        return admission(decisions, cost: footprint.cost, caller: caller, subscriptionRoot: subscriptionRoot)
     }
 
     /// The operation's cost and limited fields; kept with the document when it has no
@@ -96,19 +97,18 @@ public final class RateLimitGate: Sendable {
                 of: document, operationName: operationName, variables: variables, policies: policies)
         }
         guard variables.isEmpty else { return walk() }
-        return document.memos.value(for: "\(Self.memoPrefix)\(ObjectIdentifier(self).hashValue):\(operationName ?? "")")
-        {
-            walk()
-        }
+        let key = "\(Self.memoPrefix)\(ObjectIdentifier(self).hashValue):\(operationName ?? "")"
+        return document.memos.value(for: key, make: walk)
     }
 
     /// Memos of a gate are its own: another gate may read the document under other
     /// policies.
     private static let memoPrefix = "RateLimitGate.shape:"
 
-    private func admission(_ decisions: [BucketDecision], cost: Int, caller: RequestContext, isSubscription: Bool)
-        -> Admission
-    {
+    /// `subscriptionRoot`: the subscription root type's name, when the operation is one.
+    private func admission(
+        _ decisions: [BucketDecision], cost: Int, caller: RequestContext, subscriptionRoot: String?
+    ) -> Admission {
         var admission = Admission(context: caller)
         admission.headers = [
             RateLimitHeaders.policy(decisions).map { ("RateLimit-Policy", $0) },
@@ -136,9 +136,14 @@ public final class RateLimitGate: Sendable {
         if !context.rateLimitRefusals.isEmpty {
             metrics?.recordRateLimited(scope: "field", count: context.rateLimitRefusals.count)
         }
-        // A subscription's one root field is the whole operation: over its limit, the
-        // subscription is refused rather than started to send nothing but errors.
-        if isSubscription, let (coordinate, seconds) = context.rateLimitRefusals.first {
+        // A subscription's one root field is the whole operation: over its limit (its
+        // own or its root type's), the subscription is refused rather than started to
+        // send nothing but errors. A limited field inside it is null in every event.
+        if let root = subscriptionRoot,
+            let (coordinate, seconds) = context.rateLimitRefusals.first(where: { coordinate, _ in
+                coordinate == root || coordinate.hasPrefix(root + ".")
+            })
+        {
             let error = RateLimitGuard.refusal(of: coordinate, by: coordinate, retryAfter: seconds)
             admission.refusal = Refusal(error: error, status: 429)
         }

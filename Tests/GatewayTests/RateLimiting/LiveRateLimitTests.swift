@@ -168,6 +168,28 @@ import Testing
         }
     }
 
+    @Test func aSubscriptionOverALimitInsideItStartsWithThatFieldNull() async throws {
+        let policies = RateLimitPolicies(fieldPolicies: ["Heartbeat.at": [Self.policy("Heartbeat.at", 1, by: .ip)]])
+        try await LiveServer.with(rateLimits: Self.gate(policies)) { server in
+            _ = try await server.webSocket(subprotocol: LiveWebSocketTests.transport) { ws in
+                try await ws.send(#"{"type":"connection_init"}"#)
+                try await ws.read(until: "connection_ack")
+                let subscription = "subscription { heartbeat(intervalSeconds: 1) { sequence at } }"
+                try await ws.send(#"{"type":"subscribe","id":"a","payload":{"query":"\#(subscription)"}}"#)
+                #expect(try await ws.read(until: #""id":"a""#)?.contains(#""sequence":1,"at":""#) == true)
+                try await ws.send(#"{"type":"subscribe","id":"b","payload":{"query":"\#(subscription)"}}"#)
+                // Started, not refused: each beat has the field over its limit null (and,
+                // as it is non-null, the beat with it), with the error.
+                let beat = try await ws.read(until: #""id":"b""#)
+                #expect(
+                    beat?.hasPrefix(
+                        #"{"type":"next","id":"b","payload":{"errors":[{"message":"Heartbeat.at is over its rate limit; try again in 60 s.""#
+                    ) == true)
+                #expect(beat?.contains(#""extensions":{"code":"RATE_LIMITED","retryAfter":60}"#) == true)
+            }
+        }
+    }
+
     @Test func withoutRateLimitsTheStatusSaysSo() async throws {
         try await LiveServer.with { server in
             let answer = try await server.post("{ rateLimitStatus { enabled buckets { coordinate } } }")
