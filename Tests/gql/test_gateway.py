@@ -33,6 +33,12 @@ def server_environment():
     return env
 
 
+def mint_token(env, *arguments):
+    """A token the server accepts, from `switchboard token` (e.g. "--user", "bob")."""
+    return subprocess.run(
+        [BINARY, "token", *arguments], env=env, check=True, capture_output=True, text=True).stdout.strip()
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -60,11 +66,8 @@ class GatewayTests(unittest.TestCase):
                 time.sleep(0.1)
         cls.http = f"http://127.0.0.1:{cls.port}/graphql"
         cls.ws = f"ws://127.0.0.1:{cls.port}/graphql"
-        cls.admin = subprocess.run(
-            [BINARY, "token", "--user", "root", "--role", "admin"], env=env, check=True, capture_output=True,
-            text=True).stdout.strip()
-        cls.bob = subprocess.run(
-            [BINARY, "token", "--user", "bob"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+        cls.admin = mint_token(env, "--user", "root", "--role", "admin")
+        cls.bob = mint_token(env, "--user", "bob")
 
     @classmethod
     def tearDownClass(cls):

@@ -19,7 +19,7 @@ from gql import Client, gql
 from gql.transport.aiohttp import AIOHTTPTransport
 from gql.transport.websockets import WebsocketsTransport
 
-from test_gateway import BINARY, ROOT, free_port, server_environment
+from test_gateway import BINARY, ROOT, free_port, mint_token, server_environment
 
 REDIS = shutil.which("redis-server")
 
@@ -57,11 +57,8 @@ class ManyInstancesTests(unittest.TestCase):
                 env=env)
             cls.instances.append((port, process))
             wait_until_answering(f"http://127.0.0.1:{port}/health", process, "an instance")
-        cls.admin = subprocess.run(
-            [BINARY, "token", "--user", "root", "--role", "admin"], env=env, check=True, capture_output=True,
-            text=True).stdout.strip()
-        cls.bob = subprocess.run(
-            [BINARY, "token", "--user", "bob"], env=env, check=True, capture_output=True, text=True).stdout.strip()
+        cls.admin = mint_token(env, "--user", "root", "--role", "admin")
+        cls.bob = mint_token(env, "--user", "bob")
 
     @classmethod
     def tearDownClass(cls):

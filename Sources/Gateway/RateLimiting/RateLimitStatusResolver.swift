@@ -8,12 +8,13 @@ enum RateLimitStatusResolver {
     static func register(into resolvers: inout Resolvers, gate: RateLimitGate?) {
         resolvers["Query", "rateLimitStatus"] = .async { info in
             guard let gate else { return .jsonObject(["enabled": .boolean(false), "buckets": .list([])]) }
-            let caller = info.context as? RequestContext ?? .anonymous
+            let context = info.context as? RequestContext ?? .anonymous
+            let caller = RateLimitCaller(
+                user: context.user, tenant: context.tenant, ip: context.clientAddress ?? "unknown")
             let charges = gate.policies.everyPolicy.flatMap { policies in
-                RateLimitCaller(user: caller.user, tenant: caller.tenant, ip: caller.clientAddress ?? "unknown")
-                    .buckets(of: policies).map { policy, key in
-                        BucketCharge(key: key, limit: policy.limit, window: policy.window, cost: 0, scope: .field)
-                    }
+                caller.buckets(of: policies).map { policy, key in
+                    BucketCharge(key: key, limit: policy.limit, window: policy.window, cost: 0, scope: .field)
+                }
             }
             let decisions: [BucketDecision]
             do {

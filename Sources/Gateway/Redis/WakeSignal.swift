@@ -41,10 +41,3 @@ final class WakeSignal: Sendable {
         _ = poll(&descriptor, 1, Int32(clamping: timeout.wholeMilliseconds))
     }
 }
-
-extension Duration {
-    /// Whole milliseconds, as `poll` takes a timeout.
-    var wholeMilliseconds: Int64 {
-        components.seconds * 1_000 + components.attoseconds / 1_000_000_000_000_000
-    }
-}

@@ -6,16 +6,10 @@ import Testing
 /// The Redis limiter against a real redis-server: the in-process limiter's decisions,
 /// exact admission across instances, and `ChargeBatch`'s rule bit for bit.
 @Suite(RedisServerProcess.needed) struct RedisRateLimiterTests {
-    static let logger: Logger = {
-        var logger = Logger(label: "switchboard.test.ratelimit")
-        logger.logLevel = .critical
-        return logger
-    }()
+    static let logger = RedisClientTests.logger
 
     static func field(_ coordinate: String, limit: Int, window: Duration, user: String = "alice") -> BucketCharge {
-        BucketCharge(
-            key: BucketKey(coordinate: coordinate, by: .user, subject: .user(user)), limit: limit, window: window,
-            cost: 1, scope: .field)
+        InProcessRateLimiterTests.field(coordinate, limit: limit, window: window, user: user)
     }
 
     /// One unit every 36 s: a test runs well within one.
