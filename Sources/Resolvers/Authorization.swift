@@ -4,9 +4,8 @@ import GraphQLEngine
 /// resolver (or the default one) wrapped in a check of the caller's role. The check runs
 /// before the resolver, so a refused field costs nothing and reveals nothing.
 public enum Authorization {
-    /// The resolvers with every `@auth` field of `schema` guarded.
-    public static func guarding(_ resolvers: Resolvers, in schema: Schema) -> Resolvers {
-        var result = resolvers
+    /// Guards every `@auth` field of `schema` in `table`.
+    public static func guardFields(of schema: Schema, in table: inout ResolverTable<RequestContext>) {
         for type in schema.types where type.kind == .object {
             for field in type.fields {
                 guard let auth = field.directives.first(where: { $0.name == "auth" }) else { continue }
@@ -22,24 +21,22 @@ public enum Authorization {
                     }
                 default: roles = ["USER"]
                 }
-                result[type.name, field.name] = guarded(resolvers[type.name, field.name], requiringAnyOf: roles)
+                table.guardField(.field(type.name, field.name), by: check(requiringAnyOf: roles))
             }
         }
-        return result
     }
 
-    static func guarded(_ resolver: Resolver?, requiringAnyOf roles: [String]) -> Resolver {
+    static func check(requiringAnyOf roles: [String]) -> ResolverTable<RequestContext>.FieldCheck {
         let named = roles.count == 1 ? "the \(roles[0]) role" : "one of the roles " + roles.joined(separator: ", ")
-        @Sendable func check(_ info: ResolveInfo) throws(GraphQLError) {
-            let context = info.context as? RequestContext ?? .anonymous
-            guard !roles.contains(where: context.has(role:)) else { return }
-            if context.user == nil {
+        return { field throws(GraphQLError) in
+            let info = field.resolve
+            guard !roles.contains(where: field.context.has(role:)) else { return }
+            if field.context.user == nil {
                 throw GraphQLError(
                     message: "Sign in to read \(info.parentType.name).\(info.field.name).", code: "UNAUTHENTICATED")
             }
             throw GraphQLError(
                 message: "\(info.parentType.name).\(info.field.name) needs \(named).", code: "FORBIDDEN")
         }
-        return .checked(resolver, by: check)
     }
 }

@@ -36,7 +36,7 @@ struct Migrate: AsyncParsableCommand {
         // What the migrator would log at info is printed below.
         var quietLogger = logger
         quietLogger.logLevel = max(configuration.logLevel, .warning)
-        let migrator = Migrations.migrator
+        let migrator = ServedDomains.migrator
         let opened = try await DatabaseConnector.open(configuration.database, logger: logger)
         try await opened.withServices { database in
             if status {

@@ -106,7 +106,6 @@ struct Serve: AsyncParsableCommand {
         }
         let schema = try loadSchema(configuration.schemaPaths)
         let verifier = try await configuration.makeVerifier(logger: logger)
-        let provider = try configuration.notifications.makeDeliveryProvider(logger: logger)
         let metrics = GatewayMetrics()
         let shared = try SharedState(configuration: configuration, schema: schema, metrics: metrics, logger: logger)
         if let redis = configuration.redis { logger.info("Redis: \(redis) (rate limits and live events)") }
@@ -115,18 +114,14 @@ struct Serve: AsyncParsableCommand {
         // The database outlives the server: its pool stops after the server has
         // finished the requests in flight.
         try await opened.withServices { database in
-            try await Migrations.migrator.migrate(database, logger: logger)
-            let notifications = NotificationsDomain(
-                database: database, bus: shared.bus, provider: provider,
-                settings: .init(batchWindow: configuration.notifications.batchWindow),
-                outbox: .init(maxAttempts: configuration.notifications.maxAttempts), logger: logger)
-            let server = GatewayServer(
+            try await ServedDomains.migrator.migrate(database, logger: logger)
+            let platform = DomainPlatform(database: database, bus: shared.bus, metrics: metrics, logger: logger)
+            let server = try GatewayServer(
                 schema: schema, configuration: configuration.gateway, settings: configuration.server,
                 verifier: verifier, logger: logger, metrics: metrics,
-                readiness: [notifications.readiness] + shared.readiness,
-                jobs: notifications.jobs(
-                    outboxInterval: configuration.notifications.outboxInterval, metrics: metrics),
-                rateLimits: shared.rateLimits, register: notifications.register(into:))
+                domains: try ServedDomains.make(on: platform, configuration: configuration),
+                readiness: [ReadinessCheck(name: "database") { await database.isReachable() }] + shared.readiness,
+                rateLimits: shared.rateLimits)
             do {
                 try await server.run { port in
                     logger.notice("Switchboard serving on http://\(configuration.server.host):\(port)/graphql")

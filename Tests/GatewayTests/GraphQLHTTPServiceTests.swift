@@ -5,7 +5,7 @@ import Testing
 /// GraphQL over HTTP end to end through the service, without sockets: every status the
 /// spec names, in both media types.
 @Suite struct GraphQLHTTPServiceTests {
-    static let service: GraphQLHTTPService = {
+    static let service: GraphQLOverHTTP = {
         do {
             let schema = try Schema(
                 sdl: """
@@ -19,7 +19,7 @@ import Testing
                 return .string("Hello, \(name)!")
             }
             resolvers["Mutation", "bump"] = .sync { _ in .int(1) }
-            return GraphQLHTTPService(schema: schema, resolvers: resolvers)
+            return GraphQLOverHTTP(pipeline: OperationPipeline(schema: schema, resolvers: resolvers))
         } catch {
             fatalError("\(error)")
         }
@@ -111,9 +111,9 @@ import Testing
     }
 
     @Test func aRepeatedDocumentIsTakenFromTheCache() async {
-        let before = Self.service.documents.statistics.hits
+        let before = Self.service.pipeline.documents.statistics.hits
         _ = await post(#"{"query":"{ count }"}"#)
         _ = await post(#"{"query":"{ count }"}"#)
-        #expect(Self.service.documents.statistics.hits >= before + 1)
+        #expect(Self.service.pipeline.documents.statistics.hits >= before + 1)
     }
 }

@@ -1,4 +1,5 @@
 import Gateway
+import Resolvers
 import GraphQLEngine
 import Synchronization
 import Testing
@@ -8,7 +9,7 @@ import Testing
 @Suite struct GraphQLWebSocketConnectionTests {
     /// A source that yields `from`, `from - 1`, ... 0; or, for `forever`, one event and
     /// then waits, saying on `ended` when it is cancelled.
-    static func service(ended: AsyncStream<Void>.Continuation? = nil) -> GraphQLHTTPService {
+    static func service(ended: AsyncStream<Void>.Continuation? = nil) -> OperationPipeline {
         do {
             let schema = try Schema(
                 sdl: """
@@ -17,7 +18,9 @@ import Testing
                     """)
             var resolvers = Resolvers()
             resolvers["Query", "hello"] = .sync { _ in .string("world") }
-            resolvers["Query", "me"] = .sync { info in (info.context as? String).map(FieldValue.string) ?? .null }
+            resolvers["Query", "me"] = .sync { info in
+                ((info.context as? RequestContext)?.user).map(FieldValue.string) ?? .null
+            }
             resolvers[subscription: "countdown"] = { info in
                 let from = if case .int(let from)? = info.arguments["from"] { from } else { 0 }
                 return EventStream(
@@ -35,7 +38,7 @@ import Testing
                         continuation.yield(["forever": 1])
                     })
             }
-            return GraphQLHTTPService(schema: schema, resolvers: resolvers)
+            return OperationPipeline(schema: schema, resolvers: resolvers)
         } catch {
             fatalError("\(error)")
         }
@@ -48,8 +51,8 @@ import Testing
         let served: Task<Void, Never>
 
         init<Machine: SubprotocolStateMachine>(
-            _ machine: Machine, service: GraphQLHTTPService = GraphQLWebSocketConnectionTests.service(),
-            authenticate: @escaping GraphQLWebSocketConnection.Authenticate = { _ in .accepted(context: ()) }
+            _ machine: Machine, service: OperationPipeline = GraphQLWebSocketConnectionTests.service(),
+            authenticate: @escaping GraphQLWebSocketConnection.Authenticate = { _ in .accepted(context: .anonymous) }
         ) {
             let (frames, inbound) = AsyncStream<WebSocketInbound>.makeStream()
             let (sent, written) = AsyncStream<String>.makeStream()
@@ -63,7 +66,7 @@ import Testing
             self.sent = sent.makeAsyncIterator()
             served = Task {
                 await GraphQLWebSocketConnection.serve(
-                    machine, inbound: frames, outbound: outbound, service: service, authenticate: authenticate)
+                    machine, inbound: frames, outbound: outbound, pipeline: service, authenticate: authenticate)
                 written.finish()
             }
         }
@@ -200,7 +203,7 @@ import Testing
         let (frames, inbound) = AsyncStream<WebSocketInbound>.makeStream()
         let served = Task {
             await GraphQLWebSocketConnection.serve(
-                Self.transportWS(), inbound: frames, outbound: outbound, service: Self.service(), maxQueuedFrames: 4)
+                Self.transportWS(), inbound: frames, outbound: outbound, pipeline: Self.service(), maxQueuedFrames: 4)
         }
         inbound.yield(.text(Array(#"{"type":"connection_init"}"#.utf8)))
         for await _ in acknowledged {}
@@ -221,7 +224,7 @@ import Testing
                 guard case .object(let fields)? = payload, case .string(let token)? = fields["token"] else {
                     return .rejected(reason: "No token")
                 }
-                return .accepted(context: "user of \(token)")
+                return .accepted(context: RequestContext(user: "user of \(token)"))
             })
         socket.send(#"{"type":"connection_init","payload":{"token":"t1"}}"#)
         _ = await socket.next()

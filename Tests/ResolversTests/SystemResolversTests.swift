@@ -24,10 +24,12 @@ import Testing
         sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }
     ) throws -> (Executor, GraphQLEngine.Schema) {
         let schema = try SchemaLoader.load(paths: [schemaPath])
-        var resolvers = Resolvers()
+        var resolvers = ResolverTable<RequestContext>()
         SystemResolvers.register(
-            into: &resolvers, status: Status(), now: { Date(timeIntervalSince1970: 1_795_000_000) }, sleep: sleep)
-        return (Executor(resolvers: Authorization.guarding(resolvers, in: schema)), schema)
+            into: &resolvers, status: Status(), features: ["notifications"],
+            now: { Date(timeIntervalSince1970: 1_795_000_000) }, sleep: sleep)
+        Authorization.guardFields(of: schema, in: &resolvers)
+        return (Executor(resolvers: try resolvers.bind(to: schema, coverage: .registeredFields)), schema)
     }
 
     static func run(_ text: String, as context: RequestContext) async throws -> String {
@@ -42,7 +44,7 @@ import Testing
             as: RequestContext(user: "root", roles: ["admin"]))
         #expect(
             text
-                == #"{"data":{"realtimeStatus":{"status":"OK","serverTime":"2026-11-18T11:06:40Z","features":["notifications","calls","presence","exports"],"version":"\#(SystemResolvers.version)","openConnections":3,"activeSubscriptions":7}}}"#
+                == #"{"data":{"realtimeStatus":{"status":"OK","serverTime":"2026-11-18T11:06:40Z","features":["notifications"],"version":"\#(SystemResolvers.version)","openConnections":3,"activeSubscriptions":7}}}"#
         )
     }
 
@@ -75,7 +77,7 @@ import Testing
         })
         let document = try Validator.validate(
             try Parser.parse("subscription { heartbeat(intervalSeconds: 1) { sequence at } }"), against: schema)
-        guard case .stream(let stream) = await executor.subscribe(document) else {
+        guard case .stream(let stream) = await executor.subscribe(document, context: RequestContext.anonymous) else {
             Issue.record("expected a stream")
             return
         }
@@ -94,7 +96,7 @@ import Testing
         let (executor, schema) = try Self.executor()
         let document = try Validator.validate(
             try Parser.parse("subscription { heartbeat(intervalSeconds: \(seconds)) { sequence } }"), against: schema)
-        guard case .refused(let response) = await executor.subscribe(document) else {
+        guard case .refused(let response) = await executor.subscribe(document, context: RequestContext.anonymous) else {
             Issue.record("expected a refusal")
             return
         }

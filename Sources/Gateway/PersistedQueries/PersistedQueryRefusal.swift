@@ -75,15 +75,4 @@ public enum PersistedQueryRefusal: Error, Equatable, Sendable {
         case (.queryTooLarge, _): 413
         }
     }
-
-    /// The HTTP response. `PersistedQueryNotFound` is marked not to be cached: a CDN
-    /// keeping it would answer every later GET of the hash with it, after the client had
-    /// registered the query.
-    func response(as mediaType: GraphQLResponseMediaType) -> HTTPExchange.Response {
-        var headers = [(name: "Content-Type", value: mediaType.contentType)]
-        if self == .notFound { headers.append(("Cache-Control", "private, no-cache, must-revalidate")) }
-        return HTTPExchange.Response(
-            status: status(as: mediaType), headers: headers, body: ExecutionResponse(data: nil, errors: [error]).json,
-            report: HTTPExchange.Report(outcome: .refused, errors: [error]))
-    }
 }

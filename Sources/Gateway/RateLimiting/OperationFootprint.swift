@@ -60,6 +60,18 @@ public struct OperationFootprint: Sendable {
             policies: RateLimitPolicies
         ) throws(GraphQLError) {
             let operation = try document.operation(named: operationName)
+            try self.init(of: operation, in: document, variables: variables, policies: policies)
+        }
+
+        /// The shape of an operation its request has prepared (chosen, variables coerced).
+        init(of operation: PreparedOperation, policies: RateLimitPolicies) throws(GraphQLError) {
+            try self.init(of: operation.operation, in: operation.document, variables: operation.variables, policies: policies)
+        }
+
+        private init(
+            of operation: OperationDefinition, in document: Valid<Document>, variables: [String: InputValue],
+            policies: RateLimitPolicies
+        ) throws(GraphQLError) {
             var walk = FootprintWalk(document: document, variables: variables, policies: policies)
             var cost = 0
             if let root = document.schema.rootType(for: operation.operation) {

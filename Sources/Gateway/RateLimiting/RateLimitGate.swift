@@ -38,7 +38,7 @@ public final class RateLimitGate: Sendable {
     /// What the gate decided for one operation.
     public struct Admission: Sendable {
         /// What to execute with: the caller's context, with the field limits it is over.
-        public var context: any Sendable
+        public var context: RequestContext
         /// Set when the operation must not run: the answer to give instead.
         public var refusal: Refusal?
         /// `RateLimit-Policy`, `RateLimit` and, when something was refused, `Retry-After`.
@@ -47,7 +47,7 @@ public final class RateLimitGate: Sendable {
         public var extensions: [String: InputValue] = [:]
 
         /// Runs as asked: nothing limits it, or the limiter failed open.
-        static func unlimited(_ context: any Sendable) -> Admission { Admission(context: context) }
+        public static func unlimited(_ context: RequestContext) -> Admission { Admission(context: context) }
     }
 
     /// An operation refused before it runs.
@@ -57,48 +57,38 @@ public final class RateLimitGate: Sendable {
         public var status: Int
     }
 
-    /// Charges the buckets of the operation `operationName` selects. An operation the
-    /// executor will refuse anyway (no such operation, bad variables) is let through
-    /// uncharged, so its error is the executor's.
-    public func admit(
-        _ document: Valid<Document>, operationName: String?, variables: [String: InputValue], context: any Sendable
-    ) async -> Admission {
-        let caller = context as? RequestContext ?? .anonymous
-        guard let operation = try? document.operation(named: operationName),
-            let coerced = try? coerceVariableValues(of: operation, in: document, inputs: variables),
-            let shape = shape(of: document, operationName: operationName, variables: coerced)
-        else { return .unlimited(context) }
+    /// Charges the buckets of `operation`, as its request prepared it (chosen, variables
+    /// coerced): nothing here selects or coerces again.
+    public func admit(_ operation: PreparedOperation, caller: RequestContext) async -> Admission {
+        guard let shape = shape(of: operation) else { return .unlimited(caller) }
         let footprint = OperationFootprint(
             shape, budgets: policies.costBudgets,
             caller: RateLimitCaller(user: caller.user, tenant: caller.tenant, ip: caller.clientAddress ?? "unknown"))
-        guard !footprint.charges.isEmpty else { return .unlimited(context) }
+        guard !footprint.charges.isEmpty else { return .unlimited(caller) }
         let decisions: [BucketDecision]
         do {
             decisions = try await limiter.charge(footprint.charges)
         } catch {
-            return failed(error, context: context)
+            return failed(error, context: caller)
         }
         if isFailing.exchange(false, ordering: .relaxed) {
             logger.notice("The rate limiter answers again; limits are enforced")
         }
-        let subscriptionRoot =
-            operation.operation == .subscription ? document.schema.rootType(for: .subscription)?.name : nil
+        let subscriptionRoot = operation.type == .subscription ? operation.rootType.name : nil
         return admission(decisions, cost: footprint.cost, caller: caller, subscriptionRoot: subscriptionRoot)
     }
 
     /// The operation's cost and limited fields; kept with the document when it has no
     /// variables, as they are then the same for every request. Nil when execution will
-    /// refuse the operation anyway.
-    private func shape(of document: Valid<Document>, operationName: String?, variables: [String: InputValue])
-        -> OperationFootprint.Shape?
-    {
+    /// refuse the operation anyway (a `@skip(if:)` on a variable it lacks).
+    private func shape(of operation: PreparedOperation) -> OperationFootprint.Shape? {
         func walk() -> OperationFootprint.Shape? {
-            try? OperationFootprint.Shape(
-                of: document, operationName: operationName, variables: variables, policies: policies)
+            try? OperationFootprint.Shape(of: operation, policies: policies)
         }
-        guard variables.isEmpty else { return walk() }
-        let key = "\(Self.memoPrefix)\(ObjectIdentifier(self).hashValue):\(operationName ?? "")"
-        return document.memos.value(for: key, make: walk)
+        guard operation.variables.isEmpty else { return walk() }
+        // An operation is told from the others of its document by where its selections start.
+        let key = "\(Self.memoPrefix)\(ObjectIdentifier(self).hashValue):\(operation.operation.selectionSet.selections.start)"
+        return operation.document.memos.value(for: key, make: walk)
     }
 
     /// Memos of a gate are its own: another gate may read the document under other
@@ -151,7 +141,7 @@ public final class RateLimitGate: Sendable {
         return admission
     }
 
-    private func failed(_ error: any Error, context: any Sendable) -> Admission {
+    private func failed(_ error: any Error, context: RequestContext) -> Admission {
         metrics?.recordRateLimiterFailure(mode: failureMode.rawValue)
         if !isFailing.exchange(true, ordering: .relaxed) {
             let consequence = failureMode == .open ? "operations run unlimited" : "operations are refused"

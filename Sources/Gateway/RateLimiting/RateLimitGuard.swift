@@ -6,22 +6,20 @@ import Schema
 /// rest of the operation resolves: every field with a `@rateLimit` (or a root field under
 /// its type's) checks the refusals `RateLimitGate` put in the request's context.
 public enum RateLimitGuard {
-    public static func guarding(_ resolvers: Resolvers, in schema: Schema, policies: RateLimitPolicies) -> Resolvers {
-        var result = resolvers
+    public static func guardFields(
+        of schema: Schema, in table: inout ResolverTable<RequestContext>, policies: RateLimitPolicies
+    ) {
         for type in schema.types where type.kind == .object && !type.isBuiltIn {
             for field in type.fields {
                 guard let coordinate = policies.policies(forField: field.name, on: type.name).first?.coordinate
                 else { continue }
-                result[type.name, field.name] = .checked(resolvers[type.name, field.name]) {
-                    info throws(GraphQLError) in
-                    guard let context = info.context as? RequestContext,
-                        let seconds = context.rateLimitRefusals[coordinate]
-                    else { return }
+                table.guardField(.field(type.name, field.name)) { field throws(GraphQLError) in
+                    guard let seconds = field.context.rateLimitRefusals[coordinate] else { return }
+                    let info = field.resolve
                     throw refusal(of: "\(info.parentType.name).\(info.field.name)", by: coordinate, retryAfter: seconds)
                 }
             }
         }
-        return result
     }
 
     /// `RATE_LIMITED` with `retryAfter` in seconds; the message names the limit's

@@ -5,10 +5,10 @@ import Schema
 /// `Query.rateLimitStatus`: every limit that counts the caller, as it stands, read from
 /// the limiter without charging.
 enum RateLimitStatusResolver {
-    static func register(into resolvers: inout Resolvers, gate: RateLimitGate?) {
-        resolvers["Query", "rateLimitStatus"] = .async { info in
+    static func register(into resolvers: inout ResolverTable<RequestContext>, gate: RateLimitGate?) {
+        resolvers[.query("rateLimitStatus")] = .async { info in
             guard let gate else { return .jsonObject(["enabled": .boolean(false), "buckets": .list([])]) }
-            let context = info.context as? RequestContext ?? .anonymous
+            let context = info.context
             let caller = RateLimitCaller(
                 user: context.user, tenant: context.tenant, ip: context.clientAddress ?? "unknown")
             let charges = gate.policies.everyPolicy.flatMap { policies in

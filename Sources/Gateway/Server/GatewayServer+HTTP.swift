@@ -50,24 +50,22 @@ extension GatewayServer {
         return router
     }
 
-    /// One GraphQL request over HTTP: credentials, body (within its limit), the service,
-    /// then the metrics and one log line.
+    /// One GraphQL request over HTTP: credentials, body (within its limit), then GraphQL
+    /// over HTTP on the pipeline (which counts it), and one log line.
     func graphQL(_ request: Request, context: GatewayRequestContext) async -> Response {
-        let started = ContinuousClock.now
+        let receivedAt = ContinuousClock.now
         let accept = request.headers[values: .accept].joined(separator: ", ")
         let clientAddress = ClientAddress.resolve(
             peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: .xForwardedFor],
             trustedProxyHops: settings.trustedProxyHops)
-        let answer = await exchange(request, accept: accept.isEmpty ? nil : accept, clientAddress: clientAddress)
+        let answer = await exchange(
+            request, accept: accept.isEmpty ? nil : accept, clientAddress: clientAddress, receivedAt: receivedAt)
         let report = answer.report
-        let operationType = report.operationType?.rawValue ?? "unknown"
-        metrics.recordOperation(
-            transport: "http", operationType: operationType, outcome: report.outcome, duration: .now - started,
-            errorCodes: report.errorCodes)
         context.logger.info(
             "graphql",
             metadata: [
-                "method": "\(request.method)", "status": "\(answer.status)", "operation.type": "\(operationType)",
+                "method": "\(request.method)", "status": "\(answer.status)",
+                "operation.type": "\(report.operationType?.rawValue ?? "unknown")",
                 "outcome": "\(report.outcome.rawValue)",
             ])
         var headers = HTTPFields()
@@ -80,19 +78,29 @@ extension GatewayServer {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
     }
 
-    private func exchange(_ request: Request, accept: String?, clientAddress: String?) async -> HTTPExchange.Response {
-        var user: Caller
+    private func exchange(
+        _ request: Request, accept: String?, clientAddress: String?, receivedAt: ContinuousClock.Instant
+    ) async -> HTTPExchange.Response {
+        /// A refusal before GraphQL over HTTP reads the request, counted as the pipeline
+        /// counts its own.
+        func refused(_ answer: HTTPExchange.Response) -> HTTPExchange.Response {
+            let transport = Transport.http(method: request.method == .get ? .get : .post)
+            pipeline.record(answer.report, over: transport, since: receivedAt)
+            return answer
+        }
+        var caller: Caller
         switch await verifier.context(authorizationHeader: request.headers[.authorization], now: Date()) {
         case .success(let context):
-            user = context
-            user.clientAddress = clientAddress
-        case .failure(let failure): return Self.unauthorized(failure, accept: accept)
+            caller = context
+            caller.clientAddress = clientAddress
+        case .failure(let failure): return refused(Self.unauthorized(failure, accept: accept))
         }
         guard let query = FormURLEncoding.decode(request.uri.query.map { Substring($0) } ?? "") else {
-            return GraphQLHTTPService.refuse(
-                HTTPRefusal(status: 400, message: "The URL's query is not valid form encoding."), accept: accept)
+            return refused(
+                GraphQLOverHTTP.refuse(
+                    HTTPRefusal(status: 400, message: "The URL's query is not valid form encoding."), accept: accept))
         }
-        let limit = service.configuration.maxRequestBodyBytes
+        let limit = pipeline.configuration.maxRequestBodyBytes
         var request = request
         let body: ByteBuffer
         do {
@@ -100,20 +108,21 @@ extension GatewayServer {
             // and says so; nothing beyond it is.
             body = try await request.collectBody(upTo: limit + 1)
         } catch {
-            return GraphQLHTTPService.refuse(
-                HTTPRefusal(status: 413, message: "The body is over the limit of \(limit) bytes."), accept: accept)
+            return refused(
+                GraphQLOverHTTP.refuse(
+                    HTTPRefusal(status: 413, message: "The body is over the limit of \(limit) bytes."), accept: accept))
         }
-        return await service.respond(
+        return await http.respond(
             to: HTTPExchange.Request(
                 method: request.method.rawValue, accept: accept, contentType: request.headers[.contentType],
                 queryItems: query, body: Array(body.readableBytesView)),
-            context: user)
+            caller: caller, receivedAt: receivedAt)
     }
 
     /// 401 for credentials that were sent and are not good: the client learns why, and
     /// `WWW-Authenticate` names the scheme (RFC 6750).
     static func unauthorized(_ failure: AuthFailure, accept: String?) -> HTTPExchange.Response {
-        var answer = GraphQLHTTPService.refuse(
+        var answer = GraphQLOverHTTP.refuse(
             HTTPRefusal(status: 401, message: failure.reason), accept: accept, code: "UNAUTHENTICATED")
         answer.headers.append(("WWW-Authenticate", #"Bearer error="invalid_token""#))
         return answer

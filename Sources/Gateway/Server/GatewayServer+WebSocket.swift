@@ -61,12 +61,12 @@ extension GatewayServer {
         case .graphQLTransportWS:
             await GraphQLWebSocketConnection.serve(
                 TransportWSStateMachine(configuration: settings.webSocket, openedAt: .now), inbound: messages,
-                outbound: socket, service: service, authenticate: authenticate,
+                outbound: socket, pipeline: pipeline, authenticate: authenticate,
                 maxQueuedFrames: settings.maxQueuedFrames, registry: registry, logger: logger)
         case .graphQLWS:
             await GraphQLWebSocketConnection.serve(
                 LegacyWSStateMachine(configuration: settings.webSocket, openedAt: .now), inbound: messages,
-                outbound: socket, service: service, authenticate: authenticate,
+                outbound: socket, pipeline: pipeline, authenticate: authenticate,
                 maxQueuedFrames: settings.maxQueuedFrames, registry: registry, logger: logger)
         }
         logger.info("websocket closed")

@@ -40,7 +40,10 @@ public struct GatewayServer: Sendable {
     }
 
     public let settings: Settings
-    public let service: GraphQLHTTPService
+    /// The one path of every operation, whatever its transport.
+    public let pipeline: OperationPipeline
+    /// GraphQL over HTTP, on the pipeline.
+    let http: GraphQLOverHTTP
     public let verifier: TokenVerifier
     public let registry: ConnectionRegistry
     public let metrics: GatewayMetrics
@@ -52,35 +55,39 @@ public struct GatewayServer: Sendable {
     /// Work that runs beside the server and stops before it (the outbox, purges).
     let jobs: [any Service]
 
-    /// A server for `schema`: the system fields (`realtimeStatus`, `heartbeat`) resolve
-    /// from this server's own connections; `register` adds the domains' resolvers; every
-    /// `@auth` field is then guarded, and with `rateLimits` every rate-limited one. `readiness` is what `/ready` checks; `jobs` run
-    /// for as long as the server does.
+    /// A server for `schema`, composed of `domains`: the system fields
+    /// (`realtimeStatus`, `heartbeat`, `rateLimitStatus`) resolve from this server's own
+    /// connections and limits, each domain adds its resolvers, jobs and readiness checks,
+    /// and every `@auth` field is then guarded, and with `rateLimits` every rate-limited
+    /// one. A resolver for a field the schema lacks, or a root field nothing resolves,
+    /// stops it with the coordinate. `readiness` and `jobs` are the platform's own (Redis).
     public init(
         schema: Schema, configuration: GatewayConfiguration = GatewayConfiguration(),
         settings: Settings = Settings(), verifier: TokenVerifier, logger: Logger = Logger(label: "switchboard"),
-        metrics: GatewayMetrics = GatewayMetrics(), readiness: [ReadinessCheck] = [], jobs: [any Service] = [],
-        rateLimits: RateLimitGate? = nil, register: (inout Resolvers) -> Void = { _ in }
-    ) {
+        metrics: GatewayMetrics = GatewayMetrics(), domains: [any Domain] = [], readiness: [ReadinessCheck] = [],
+        jobs: [any Service] = [], rateLimits: RateLimitGate? = nil
+    ) throws(ResolverBindingError) {
         let registry = ConnectionRegistry(metrics: metrics)
-        var resolvers = Resolvers()
-        SystemResolvers.register(into: &resolvers, status: registry)
+        let features = domains.map { type(of: $0).name }
+        var resolvers = ResolverTable<Caller>()
+        SystemResolvers.register(into: &resolvers, status: registry, features: features)
         RateLimitStatusResolver.register(into: &resolvers, gate: rateLimits)
-        register(&resolvers)
-        resolvers = Authorization.guarding(resolvers, in: schema)
-        if let rateLimits {
-            resolvers = RateLimitGuard.guarding(resolvers, in: schema, policies: rateLimits.policies)
-        }
-        let service = GraphQLHTTPService(
-            schema: schema, resolvers: resolvers, configuration: configuration, rateLimits: rateLimits)
+        for domain in domains { domain.register(into: &resolvers) }
+        Authorization.guardFields(of: schema, in: &resolvers)
+        if let rateLimits { RateLimitGuard.guardFields(of: schema, in: &resolvers, policies: rateLimits.policies) }
+        pipeline = OperationPipeline(
+            schema: schema, resolvers: try resolvers.bind(to: schema), configuration: configuration,
+            rateLimits: rateLimits, metrics: metrics)
+        http = GraphQLOverHTTP(pipeline: pipeline)
         self.settings = settings
-        self.service = service
         self.verifier = verifier
         self.registry = registry
         self.metrics = metrics
         self.logger = logger
-        status = SystemResolvers.statusJSON(status: registry)
+        status = SystemResolvers.statusJSON(status: registry, features: features)
+        let readiness = domains.flatMap(\.readiness) + readiness
         self.readiness = readiness
+        let jobs = domains.flatMap(\.jobs).map { $0 as any Service } + jobs
         // The checks also run on a timer, so `realtimeStatus` says DEGRADED while a part
         // is down even when nothing polls /ready.
         let monitor = PeriodicJob(name: "The readiness checks", every: .seconds(10), logger: logger) {

@@ -1,5 +1,6 @@
 import GraphQLEngine
 import Logging
+import Resolvers
 
 /// A frame (or the end) read from a WebSocket.
 public enum WebSocketInbound: Sendable {
@@ -36,7 +37,7 @@ public enum GraphQLWebSocketConnection {
     public enum Admission: Sendable {
         /// Let in; `context` is what every operation of the connection is executed with
         /// (the user, their tenant and roles).
-        case accepted(context: any Sendable)
+        case accepted(context: RequestContext)
         /// Kept out, and why (the legacy protocol tells the client).
         case rejected(reason: String)
     }
@@ -63,8 +64,8 @@ public enum GraphQLWebSocketConnection {
 
     /// Runs until the socket closes, from either side.
     public static func serve<Machine: SubprotocolStateMachine, Inbound: AsyncSequence & Sendable>(
-        _ machine: Machine, inbound: Inbound, outbound: WebSocketOutbound, service: GraphQLHTTPService,
-        authenticate: @escaping Authenticate = { _ in .accepted(context: ()) }, maxQueuedFrames: Int = 1_024,
+        _ machine: Machine, inbound: Inbound, outbound: WebSocketOutbound, pipeline: OperationPipeline,
+        authenticate: @escaping Authenticate = { _ in .accepted(context: .anonymous) }, maxQueuedFrames: Int = 1_024,
         registry: ConnectionRegistry? = nil, logger: Logger = Logger(label: "switchboard.websocket")
     ) async where Inbound.Element == WebSocketInbound {
         var machine = machine
@@ -92,7 +93,7 @@ public enum GraphQLWebSocketConnection {
         }
         var operations: [String: Task<Void, Never>] = [:]
         /// The connection's context, once its credentials are accepted.
-        var context: any Sendable = ()
+        var context = RequestContext.anonymous
         var timer: Task<Void, Never>?
         var deadline: ContinuousClock.Instant?
         defer {
@@ -144,10 +145,9 @@ public enum GraphQLWebSocketConnection {
                 case .start(let id, let request):
                     var logger = logger
                     logger[metadataKey: "operation.id"] = "\(id)"
-                    operations[id] = Task { [context, logger] in
-                        await run(
-                            request, id: id, service: service, context: context, post: post, registry: registry,
-                            logger: logger)
+                    let request = GraphQLRequest(request, caller: context, transport: .webSocket)
+                    operations[id] = Task { [logger] in
+                        await run(request, id: id, pipeline: pipeline, post: post, registry: registry, logger: logger)
                     }
                 case .stop(let id):
                     operations.removeValue(forKey: id)?.cancel()
@@ -177,67 +177,30 @@ public enum GraphQLWebSocketConnection {
         }
     }
 
-    /// One operation: its results posted back to the connection's loop.
+    /// One operation through the pipeline, its results posted back to the connection's
+    /// loop.
     static func run(
-        _ request: OperationRequest, id: String, service: GraphQLHTTPService, context: any Sendable,
-        post: AsyncStream<Event>.Continuation, registry: ConnectionRegistry?, logger: Logger
+        _ request: GraphQLRequest, id: String, pipeline: OperationPipeline, post: AsyncStream<Event>.Continuation,
+        registry: ConnectionRegistry?, logger: Logger
     ) async {
-        let started = ContinuousClock.now
-        func record(_ type: OperationType?, _ outcome: GatewayMetrics.Outcome, _ errors: [GraphQLError]) {
-            registry?.metrics?.recordOperation(
-                transport: "websocket", operationType: type?.rawValue ?? "unknown", outcome: outcome,
-                duration: .now - started, errorCodes: errors.compactMap(\.code))
-            logger.info(
-                "operation", metadata: ["type": "\(type?.rawValue ?? "unknown")", "outcome": "\(outcome.rawValue)"])
-        }
-        let document: Valid<Document>
-        switch service.document(for: request) {
-        case .failure(let refusal):
-            record(nil, .refused, [refusal.error])
-            post.yield(.failed(id: id, errors: [refusal.error]))
-            return
-        case .success(.syntaxError(let error)):
-            record(nil, .refused, [error])
-            post.yield(.failed(id: id, errors: [error]))
-            return
-        case .success(.invalid(let errors)):
-            record(nil, .refused, errors)
-            post.yield(.failed(id: id, errors: errors))
-            return
-        case .success(.valid(let valid)):
-            document = valid
-        }
-        let executor = service.executor
-        let operationType = (try? document.operation(named: request.operationName))?.operation
-        let admission = await service.admit(document, request, context: context)
-        if let refusal = admission.refusal {
-            record(operationType, .refused, [refusal.error])
-            post.yield(.failed(id: id, errors: [refusal.error]))
-            return
-        }
-        let context = admission.context
-        guard operationType == .subscription else {
-            var response = await executor.execute(
-                document, operationName: request.operationName, variables: request.variables, context: context)
-            response.extensions.merge(admission.extensions) { own, _ in own }
-            let report = HTTPExchange.Report(response, operationType: operationType)
-            record(operationType, report.outcome, response.errors)
+        let outcome = await pipeline.run(request)
+        let report = outcome.report
+        logger.info(
+            "operation",
+            metadata: [
+                "type": "\(report.operationType?.rawValue ?? "unknown")", "outcome": "\(report.outcome.rawValue)",
+            ])
+        switch outcome.answer {
+        case .rejected(let rejection):
+            post.yield(.failed(id: id, errors: rejection.errors))
+        case .response(let response):
             if response.data == nil {
                 post.yield(.failed(id: id, errors: response.errors))
             } else {
                 post.yield(.next(id: id, response: response.json))
                 post.yield(.completed(id: id))
             }
-            return
-        }
-        switch await executor.subscribe(
-            document, operationName: request.operationName, variables: request.variables, context: context)
-        {
-        case .refused(let response):
-            record(.subscription, .refused, response.errors)
-            post.yield(.failed(id: id, errors: response.errors))
         case .stream(let responses):
-            record(.subscription, .ok, [])
             registry?.subscriptionStarted()
             defer { registry?.subscriptionEnded() }
             do {

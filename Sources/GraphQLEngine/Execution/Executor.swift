@@ -48,69 +48,26 @@ public struct Executor: Sendable {
         _ document: Valid<Document>, operationName: String? = nil, variables: [String: InputValue] = [:],
         rootValue: any Sendable = InputValue.object([:]), context: any Sendable = ()
     ) async -> ExecutionResponse {
-        switch request(document, operationName: operationName, variables: variables) {
-        case .refused(let refusal):
-            return refusal
-        case .ready(let request):
-            return await run(request, rootValue: rootValue, context: context)
+        switch PreparedOperation.prepare(document, operationName: operationName, variables: variables) {
+        case .failure(let refusal):
+            return refusal.response
+        case .success(let operation):
+            return await execute(operation, rootValue: rootValue, context: context)
         }
     }
 
-    /// An operation ready to execute: chosen, its variables coerced, its root type known.
-    struct Request: Sendable {
-        let document: Valid<Document>
-        let operation: OperationDefinition
-        let variables: [String: InputValue]
-        let rootType: NamedType
-    }
-
-    /// A request ready to execute, or the response that refuses it.
-    enum RequestOutcome {
-        case ready(Request)
-        case refused(ExecutionResponse)
-    }
-
-    /// GetOperation and CoerceVariableValues (spec 6.1), or the response refusing the
-    /// request.
-    func request(
-        _ document: Valid<Document>, operationName: String?, variables: [String: InputValue]
-    ) -> RequestOutcome {
-        /// Request errors carry a code, so that a transport can tell a request it could
-        /// not run (which operation) from values it refused (the variables).
-        func refused(_ errors: [GraphQLError], code: String) -> RequestOutcome {
-            .refused(
-                ExecutionResponse(
-                    data: nil,
-                    errors: errors.map { error in
-                        var error = error
-                        error.code = error.code ?? code
-                        return error
-                    }))
-        }
-        let operation: OperationDefinition
-        do {
-            operation = try document.operation(named: operationName)
-        } catch {
-            return refused([error], code: "OPERATION_RESOLUTION_FAILURE")
-        }
-        guard let rootType = document.schema.rootType(for: operation.operation) else {
-            let name = operation.operation.rawValue
-            return refused(
-                [GraphQLError(message: "Schema is not configured to execute \(name) operation.")],
-                code: "OPERATION_RESOLUTION_FAILURE")
-        }
-        let coerced: [String: InputValue]
-        do {
-            coerced = try coerceVariableValues(of: operation, in: document, inputs: variables)
-        } catch {
-            return refused(error.errors, code: "BAD_USER_INPUT")
-        }
-        return .ready(Request(document: document, operation: operation, variables: coerced, rootType: rootType))
+    /// Executes an operation already selected and with its variables coerced: what a
+    /// gateway does after looking at the operation (its kind, its rate limits) itself, so
+    /// neither step is done twice.
+    public func execute(
+        _ operation: PreparedOperation, rootValue: any Sendable = InputValue.object([:]), context: any Sendable = ()
+    ) async -> ExecutionResponse {
+        await run(operation, rootValue: rootValue, context: context)
     }
 
     /// ExecuteQuery, ExecuteMutation and ExecuteSubscriptionEvent (spec 6.2) within the
     /// timeout, if there is one.
-    func run(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse {
+    func run(_ request: PreparedOperation, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse {
         guard let timeout else { return await runToEnd(request, rootValue: rootValue, context: context) }
         return await Deadline.race(after: timeout, on: clock) {
             await runToEnd(request, rootValue: rootValue, context: context)
@@ -118,8 +75,9 @@ public struct Executor: Sendable {
     }
 
     /// The root selection set over `rootValue`, a mutation's root fields in turn.
-    private func runToEnd(_ request: Request, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse
-    {
+    private func runToEnd(
+        _ request: PreparedOperation, rootValue: any Sendable, context: any Sendable
+    ) async -> ExecutionResponse {
         var execution = Execution(
             document: request.document, variables: request.variables, context: context, resolvers: resolvers,
             plans: request.document.plans.plans(for: request.operation, executor: id, variables: request.variables),

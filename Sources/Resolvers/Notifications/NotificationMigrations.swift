@@ -3,8 +3,8 @@ import SQLKit
 /// The notifications domain's tables. Times are milliseconds since 1970 (UTC) in 64-bit
 /// integers and flags are integers, so the same SQL means the same on SQLite and
 /// PostgreSQL; JSON is kept as text.
-enum NotificationMigrations {
-    static let all = [tables]
+public enum NotificationMigrations {
+    public static let all = [tables]
 
     /// Notifications, their deliveries, preferences, devices and tenant members, with
     /// the indexes the queries use.

@@ -3,37 +3,37 @@ import Logging
 
 /// The notifications fields of schema.graphql, bound to a `NotificationService`.
 public enum NotificationResolvers {
-    public static func register(into resolvers: inout Resolvers, service: NotificationService) {
+    public static func register(into resolvers: inout ResolverTable<RequestContext>, service: NotificationService) {
         let run = Runner(service: service)
 
         // Queries
-        resolvers["Query", "notifications"] = .async { info in
+        resolvers[.query("notifications")] = .async { info in
             let owner = try run.owner(info)
             let query = try NotificationInput.page(info.arguments)
             return .object(try await run { try await service.page(query, for: owner) })
         }
-        resolvers["Query", "notification"] = .async { info in
+        resolvers[.query("notification")] = .async { info in
             let owner = try run.owner(info)
             // An id this server never gives names no notification of the caller's.
             guard let id = try? NotificationInput.id(info.arguments["id"]) else { return .null }
             return try await run { try await service.notification(id, for: owner) }.map { .object($0) } ?? .null
         }
-        resolvers["Query", "notificationPreferences"] = .async { info in
+        resolvers[.query("notificationPreferences")] = .async { info in
             let owner = try run.owner(info)
             return .object(try await run { try await service.preferences(for: owner) })
         }
-        resolvers["Query", "devices"] = .async { info in
+        resolvers[.query("devices")] = .async { info in
             let owner = try run.owner(info)
             return .list(try await run { try await service.devices(for: owner) }.map { .object($0) })
         }
-        resolvers["NotificationConnection", "totalCount"] = .async { info in
+        resolvers[.field("NotificationConnection", "totalCount")] = .async { info in
             guard let connection = info.parent as? NotificationConnection else { return .null }
             return .int(
                 try await run {
                     try await service.count(for: connection.owner, filter: connection.filter, unreadOnly: false)
                 })
         }
-        resolvers["NotificationConnection", "unreadCount"] = .async { info in
+        resolvers[.field("NotificationConnection", "unreadCount")] = .async { info in
             guard let connection = info.parent as? NotificationConnection else { return .null }
             return .int(
                 try await run {
@@ -44,50 +44,50 @@ public enum NotificationResolvers {
         let deliveries = DataLoader<Int64, [Delivery]>(maxBatchSize: 500) { ids, _ in
             try await run { try await service.deliveries(of: ids) }
         }
-        resolvers["Notification", "deliveries"] = .async { info in
+        resolvers[.field("Notification", "deliveries")] = .async { info in
             guard let notification = info.parent as? NotificationRecord else { return .list([]) }
             let loaded = try await info.load(notification.id, with: deliveries)
             return .list((loaded ?? []).map { .object($0) })
         }
 
         // Mutations
-        resolvers["Mutation", "markNotificationRead"] = .async { info in
+        resolvers[.mutation("markNotificationRead")] = .async { info in
             let owner = try run.owner(info)
             let id = try NotificationInput.id(info.arguments["id"])
             return .object(try await run { try await service.markRead(id, for: owner) })
         }
-        resolvers["Mutation", "markAllNotificationsRead"] = .async { info in
+        resolvers[.mutation("markAllNotificationsRead")] = .async { info in
             let owner = try run.owner(info)
             return .int(try await run { try await service.markAllRead(for: owner) })
         }
-        resolvers["Mutation", "deleteNotification"] = .async { info in
+        resolvers[.mutation("deleteNotification")] = .async { info in
             let owner = try run.owner(info)
             guard let id = try? NotificationInput.id(info.arguments["id"]) else { return .boolean(false) }
             return .boolean(try await run { try await service.delete(id, for: owner) })
         }
-        resolvers["Mutation", "clearReadNotifications"] = .async { info in
+        resolvers[.mutation("clearReadNotifications")] = .async { info in
             let owner = try run.owner(info)
             return .int(try await run { try await service.clearRead(for: owner) })
         }
-        resolvers["Mutation", "sendNotification"] = .async { info in
+        resolvers[.mutation("sendNotification")] = .async { info in
             let sender = try run.owner(info)
             let request = try NotificationInput.send(info.arguments["input"], now: service.now())
             let outcome = try await run { try await service.send(request, from: sender) }
             return .object(outcome)
         }
-        resolvers["Mutation", "updateNotificationPreferences"] = .async { info in
+        resolvers[.mutation("updateNotificationPreferences")] = .async { info in
             let owner = try run.owner(info)
             let update = try NotificationInput.preferences(info.arguments["input"])
             return .object(try await run { try await service.updatePreferences(update, for: owner) })
         }
-        resolvers["Mutation", "registerDevice"] = .async { info in
+        resolvers[.mutation("registerDevice")] = .async { info in
             let owner = try run.owner(info)
             let token = try NotificationInput.deviceToken(info.arguments["token"])
             let platform = try NotificationInput.platform(info.arguments["platform"], "platform")
             return .object(
                 try await run { try await service.registerDevice(token: token, platform: platform, for: owner) })
         }
-        resolvers["Mutation", "unregisterDevice"] = .async { info in
+        resolvers[.mutation("unregisterDevice")] = .async { info in
             let owner = try run.owner(info)
             let token = try NotificationInput.deviceToken(info.arguments["token"])
             return .boolean(try await run { try await service.unregisterDevice(token: token, for: owner) })
@@ -112,8 +112,8 @@ public enum NotificationResolvers {
                     return change
                 })
         }
-        resolvers["Subscription", "notificationAdded"] = .sync { info in .object(info.parent) }
-        resolvers["Subscription", "notificationChanged"] = .sync { info in .object(info.parent) }
+        resolvers[.subscription("notificationAdded")] = .sync { info in .object(info.parent) }
+        resolvers[.subscription("notificationChanged")] = .sync { info in .object(info.parent) }
     }
 
     /// Runs the service for a resolver: a GraphQL error passes as it is; any other
@@ -121,8 +121,8 @@ public enum NotificationResolvers {
     struct Runner: Sendable {
         let service: NotificationService
 
-        func owner(_ info: ResolveInfo) throws(GraphQLError) -> NotificationStore.Owner {
-            try service.owner(info.context as? RequestContext ?? .anonymous)
+        func owner(_ info: FieldInfo<RequestContext>) throws(GraphQLError) -> NotificationStore.Owner {
+            try service.owner(info.context)
         }
 
         func callAsFunction<Result: Sendable>(_ body: () async throws -> Result) async throws -> Result {

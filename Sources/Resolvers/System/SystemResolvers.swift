@@ -14,18 +14,18 @@ public protocol ServerStatusProvider: Sendable {
 public enum SystemResolvers {
     public static let version = "0.5.0"
 
-    /// Adds the system fields' resolvers. `now` and `sleep` are the clock, passed in so
-    /// tests need not wait.
+    /// Adds the system fields' resolvers; `features` names the domains served. `now` and
+    /// `sleep` are the clock, passed in so tests need not wait.
     public static func register(
-        into resolvers: inout Resolvers, status: any ServerStatusProvider,
+        into resolvers: inout ResolverTable<RequestContext>, status: any ServerStatusProvider, features: [String],
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
-        resolvers["Query", "realtimeStatus"] = .sync { _ in
+        resolvers[.query("realtimeStatus")] = .sync { _ in
             .jsonObject([
                 "status": .enumValue(status.isDegraded ? "DEGRADED" : "OK"),
                 "serverTime": .string(timestamp(now())),
-                "features": .list(Domain.allCases.map { .string($0.rawValue) }),
+                "features": .list(features.map { .string($0) }),
                 "version": .string(version),
                 "openConnections": .int(status.openConnections),
                 "activeSubscriptions": .int(status.activeSubscriptions),
@@ -44,7 +44,7 @@ public enum SystemResolvers {
     /// a JSON object, for the plain `/status` route that status pages and load balancers
     /// read without GraphQL.
     public static func statusJSON(
-        status: any ServerStatusProvider, now: @escaping @Sendable () -> Date = { Date() }
+        status: any ServerStatusProvider, features: [String], now: @escaping @Sendable () -> Date = { Date() }
     ) -> @Sendable () -> [UInt8] {
         {
             var json = JSONWriter(capacity: 128)
@@ -53,9 +53,9 @@ public enum SystemResolvers {
             json.raw(",\"serverTime\":")
             json.string(timestamp(now()))
             json.raw(",\"features\":[")
-            for (index, domain) in Domain.allCases.enumerated() {
+            for (index, feature) in features.enumerated() {
                 if index > 0 { json.raw(",") }
-                json.string(domain.rawValue)
+                json.string(feature)
             }
             json.raw("],\"version\":")
             json.string(version)

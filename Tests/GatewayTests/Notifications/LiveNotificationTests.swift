@@ -22,13 +22,14 @@ import Testing
         _ body: @Sendable (LiveServer, NotificationsDomain) async throws -> Void
     ) async throws {
         try await TestDatabase.withSQLite { database in
-            try await Migrations.migrator.migrate(database, logger: TestDatabase.logger)
+            try await ServedDomains.migrator.migrate(database, logger: TestDatabase.logger)
             var logger = Logger(label: "switchboard.test.notifications")
             logger.logLevel = .critical
             let domain = NotificationsDomain(
                 database: database, bus: InProcessEventBus(), provider: provider ?? RecordingProvider(),
                 logger: logger, now: clock.source)
-            try await LiveServer.with(readiness: [domain.readiness], register: domain.register(into:)) { server in
+            let reachable = ReadinessCheck(name: "database") { await database.isReachable() }
+            try await LiveServer.with(readiness: [reachable], domains: [domain]) { server in
                 try await body(server, domain)
             }
         }

@@ -12,7 +12,7 @@ import Testing
         _ driver: TestDriver, clock: ManualClock = ManualClock(), _ body: (NotificationHarness) async throws -> Void
     ) async throws {
         try await driver.withDatabase { database in
-            try await Migrations.migrator.migrate(database, logger: TestDatabase.logger)
+            try await Migrator(migrations: NotificationMigrations.all).migrate(database, logger: TestDatabase.logger)
             try await body(NotificationHarness(database: database, clock: clock))
         }
     }

@@ -6,13 +6,14 @@ import Testing
 /// clients use them: a hash first, the query with its hash when the server does not know
 /// it, over POST and over GET.
 @Suite struct PersistedQueryHTTPTests {
-    static func service(_ configuration: GatewayConfiguration = GatewayConfiguration()) -> GraphQLHTTPService {
+    static func service(_ configuration: GatewayConfiguration = GatewayConfiguration()) -> GraphQLOverHTTP {
         do {
             let schema = try Schema(sdl: "type Query { hello: String! } type Mutation { bump: Int! }")
             var resolvers = Resolvers()
             resolvers["Query", "hello"] = .sync { _ in .string("world") }
             resolvers["Mutation", "bump"] = .sync { _ in .int(1) }
-            return GraphQLHTTPService(schema: schema, resolvers: resolvers, configuration: configuration)
+            return GraphQLOverHTTP(
+                pipeline: OperationPipeline(schema: schema, resolvers: resolvers, configuration: configuration))
         } catch {
             fatalError("\(error)")
         }
@@ -27,7 +28,7 @@ import Testing
     }
 
     static func post(
-        _ service: GraphQLHTTPService, query: String? = nil, extensions: String? = nil,
+        _ service: GraphQLOverHTTP, query: String? = nil, extensions: String? = nil,
         accept: String = "application/graphql-response+json"
     ) async -> HTTPExchange.Response {
         var members: [String] = []
@@ -40,7 +41,7 @@ import Testing
     }
 
     static func get(
-        _ service: GraphQLHTTPService, query: String? = nil, extensions: String? = nil,
+        _ service: GraphQLOverHTTP, query: String? = nil, extensions: String? = nil,
         accept: String = "application/graphql-response+json"
     ) async -> HTTPExchange.Response {
         var items: [(name: String, value: String)] = []
@@ -74,7 +75,7 @@ import Testing
         let hit = await Self.post(service, extensions: Self.extensions(Self.helloHash))
         #expect(hit.status == 200)
         #expect(hit.text == data)
-        #expect(service.persistedQueries.automaticCount == 1)
+        #expect(service.pipeline.persistedQueries.automaticCount == 1)
     }
 
     @Test func notFoundIs200UnderApplicationJSONAsApolloServerAnswers() async {
@@ -126,7 +127,7 @@ import Testing
                 == #"{"errors":[{"message":"provided sha does not match query (its sha256 is \#(Self.helloHash))","extensions":{"code":"PERSISTED_QUERY_HASH_MISMATCH"}}]}"#
         )
         #expect(await Self.post(service, extensions: Self.extensions(other)).text == notFound)
-        #expect(service.persistedQueries.automaticCount == 0)
+        #expect(service.pipeline.persistedQueries.automaticCount == 0)
     }
 
     @Test func anInvalidQueryIsNotRegistered() async {
@@ -194,7 +195,7 @@ import Testing
     @Test func registeredOperationsResolveByHashInAutomaticModeWithoutARoundTrip() async {
         let service = Self.service(GatewayConfiguration(registeredOperations: [Self.helloHash: Self.hello]))
         #expect(await Self.post(service, extensions: Self.extensions(Self.helloHash)).text == data)
-        #expect(service.persistedQueries.automaticCount == 0)
+        #expect(service.pipeline.persistedQueries.automaticCount == 0)
     }
 
     @Test func aQueryLongerThanTheLimitIs413EvenWithItsHash() async {
@@ -209,7 +210,7 @@ import Testing
         #expect(
             await Self.get(service, query: long, extensions: Self.extensions(PersistedQueryHash.sha256(long))).status
                 == 413)
-        #expect(service.persistedQueries.automaticCount == 0)
+        #expect(service.pipeline.persistedQueries.automaticCount == 0)
         #expect(await Self.post(service, query: "{hello}").text == data)
     }
 }
@@ -220,7 +221,7 @@ import Testing
     var registeredHash: String { PersistedQueryHash.sha256(registered) }
     let data = #"{"data":{"hello":"world"}}"#
 
-    func service() -> GraphQLHTTPService {
+    func service() -> GraphQLOverHTTP {
         PersistedQueryHTTPTests.service(
             GatewayConfiguration(persistedQueries: .allowList, registeredOperations: [registeredHash: registered]))
     }
@@ -266,6 +267,6 @@ import Testing
         let again = await PersistedQueryHTTPTests.post(
             service, extensions: PersistedQueryHTTPTests.extensions(PersistedQueryHTTPTests.helloHash))
         #expect(again.status == 403)
-        #expect(service.persistedQueries.automaticCount == 0)
+        #expect(service.pipeline.persistedQueries.automaticCount == 0)
     }
 }

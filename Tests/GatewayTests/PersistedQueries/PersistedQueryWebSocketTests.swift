@@ -44,7 +44,7 @@ import Testing
         let service = GraphQLWebSocketConnectionTests.service()
         let hello = "{ hello }"
         let hash = PersistedQueryHash.sha256(hello)
-        let registering = await service.respond(
+        let registering = await GraphQLOverHTTP(pipeline: service).respond(
             to: HTTPExchange.Request(
                 method: "POST", contentType: "application/json",
                 body: Array(Self.payload(query: hello, hash: hash).utf8)

@@ -7,6 +7,7 @@ import HummingbirdWSClient
 import Logging
 import NIOCore
 import NIOWebSocket
+import Resolvers
 import Schema
 import ServiceLifecycle
 
@@ -22,22 +23,35 @@ struct LiveServer: Sendable {
     let group: ServiceGroup
 
     /// Runs `body` against a server started with `settings` (its port replaced by a free
-    /// one), then shuts the server down gracefully.
+    /// one), then shuts the server down gracefully. The server is composed of `domains`;
+    /// without any, of the notifications domain on a fresh SQLite database, so that every
+    /// field of schema.graphql is served.
     static func with(
         settings: GatewayServer.Settings = .init(), configuration: GatewayConfiguration = .init(),
-        readiness: [ReadinessCheck] = [], rateLimits: RateLimitGate? = nil,
-        register: (inout GraphQLEngine.Resolvers) -> Void = { _ in },
+        readiness: [ReadinessCheck] = [], rateLimits: RateLimitGate? = nil, domains: [any Domain]? = nil,
         _ body: @Sendable (LiveServer) async throws -> Void
     ) async throws {
+        guard let domains else {
+            try await TestDatabase.withSQLite { database in
+                try await ServedDomains.migrator.migrate(database, logger: TestDatabase.logger)
+                let notifications = NotificationsDomain(
+                    database: database, bus: InProcessEventBus(), provider: RecordingProvider(),
+                    logger: TestDatabase.logger)
+                try await with(
+                    settings: settings, configuration: configuration, readiness: readiness, rateLimits: rateLimits,
+                    domains: [notifications], body)
+            }
+            return
+        }
         var settings = settings
         settings.port = 0
         let schema = try SchemaLoader.load(paths: [schemaPath])
         var logger = Logger(label: "switchboard.test")
         logger.logLevel = .critical
-        let server = GatewayServer(
+        let server = try GatewayServer(
             schema: schema, configuration: configuration, settings: settings,
-            verifier: try await TokenVerifier(AuthConfiguration(key: secret)), logger: logger, readiness: readiness,
-            rateLimits: rateLimits, register: register)
+            verifier: try await TokenVerifier(AuthConfiguration(key: secret)), logger: logger, domains: domains,
+            readiness: readiness, rateLimits: rateLimits)
         let (bound, reportBound) = AsyncStream<Int>.makeStream()
         let group = server.serviceGroup(signals: [], onBound: { reportBound.yield($0) })
         try await withThrowingTaskGroup(of: Void.self) { tasks in

@@ -10,7 +10,7 @@ import Testing
     @Test("every migration is applied once, then none, and each version is recorded", arguments: TestDriver.all)
     func appliesEachMigrationOnce(driver: TestDriver) async throws {
         try await driver.withDatabase { database in
-            let migrator = Migrations.migrator
+            let migrator = ServedDomains.migrator
             let first = try await migrator.migrate(database, logger: TestDatabase.logger)
             #expect(first.map(\.version) == migrator.migrations.map(\.version))
             #expect(!first.isEmpty)

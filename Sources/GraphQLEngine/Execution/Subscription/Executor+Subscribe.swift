@@ -15,19 +15,22 @@ extension Executor {
         _ document: Valid<Document>, operationName: String? = nil, variables: [String: InputValue] = [:],
         context: any Sendable = ()
     ) async -> SubscriptionOutcome {
-        let request: Request
-        switch self.request(document, operationName: operationName, variables: variables) {
-        case .refused(let refusal): return .refused(refusal)
-        case .ready(let ready): request = ready
+        switch PreparedOperation.prepare(document, operationName: operationName, variables: variables) {
+        case .failure(let refusal): return .refused(refusal.response)
+        case .success(let operation): return await subscribe(operation, context: context)
         }
-        guard request.operation.operation == .subscription else {
-            let kind = request.operation.operation.rawValue
+    }
+
+    /// Subscribe for an operation already selected and with its variables coerced.
+    public func subscribe(_ request: PreparedOperation, context: any Sendable = ()) async -> SubscriptionOutcome {
+        guard request.type == .subscription else {
+            let kind = request.type.rawValue
             return .refused(
                 ExecutionResponse(
                     data: nil, errors: [GraphQLError(message: "Cannot subscribe to a \(kind) operation.")]))
         }
         var execution = Execution(
-            document: document, variables: request.variables, context: context, resolvers: resolvers)
+            document: request.document, variables: request.variables, context: context, resolvers: resolvers)
         switch await execution.sourceStream(of: request.operation, rootType: request.rootType) {
         case .failure(let error):
             return .refused(ExecutionResponse(data: nil, errors: [error]))
@@ -44,7 +47,7 @@ public struct ResponseStream: AsyncSequence, Sendable {
 
     let events: EventStream
     let executor: Executor
-    let request: Executor.Request
+    let request: PreparedOperation
     let context: any Sendable
 
     public func makeAsyncIterator() -> Iterator {
@@ -54,7 +57,7 @@ public struct ResponseStream: AsyncSequence, Sendable {
     public struct Iterator: AsyncIteratorProtocol {
         var events: EventStream.Iterator
         let executor: Executor
-        let request: Executor.Request
+        let request: PreparedOperation
         let context: any Sendable
 
         /// ExecuteSubscriptionEvent (spec 6.2.3.2) for the next event.

@@ -1,6 +1,6 @@
 import GraphQLEngine
 
-extension GraphQLHTTPService {
+extension OperationPipeline {
     /// The parsed and validated document a request asks for, over any transport: its
     /// query text, or the persisted query its hash names; or why none is run. A query
     /// sent with its hash is remembered under it only once it validates, so the store

@@ -11,7 +11,7 @@ public struct ReadinessCheck: Sendable {
 
     /// The names of the checks that fail, asked all at once; a check that takes longer
     /// than `timeout` fails.
-    static func failing(_ checks: [ReadinessCheck], timeout: Duration) async -> [String] {
+    public static func failing(_ checks: [ReadinessCheck], timeout: Duration) async -> [String] {
         await withTaskGroup(of: String?.self) { group in
             for check in checks {
                 group.addTask {

@@ -1,8 +1,0 @@
-import Resolvers
-import Testing
-
-@Suite struct DomainTests {
-    @Test func theFourDomainsAreKnownByTheirFeatureNames() {
-        #expect(Domain.allCases.map(\.rawValue) == ["notifications", "calls", "presence", "exports"])
-    }
-}
