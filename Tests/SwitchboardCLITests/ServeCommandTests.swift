@@ -33,3 +33,33 @@ import Testing
         #expect(result.standardError.contains(#"--rate-limits-failure-mode: expected open or closed, got "maybe""#))
     }
 }
+
+/// The resolvers the server is composed of must fit the schema it serves.
+@Suite struct ServeResolverBindingTests {
+    static func serve(schema transform: (String) -> String) throws -> CommandResult {
+        let schema = try String(contentsOfFile: ServeCommandTests.schemaPath, encoding: .utf8)
+        let changed = transform(schema)
+        try #require(changed != schema)
+        let file = try TemporaryFile(changed, name: "schema.graphql")
+        return try switchboard("serve", "--schema", file.path, "--port", "0", "--database", "sqlite::memory:")
+    }
+
+    @Test func aRootFieldNoDomainResolvesStopsStartUpNamingIt() throws {
+        let result = try Self.serve { schema in
+            schema.replacingOccurrences(of: "type Query", with: "type Query {\n  weather: String\n}\nextend type Query")
+        }
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("Query.weather: no domain resolves this field."))
+    }
+
+    @Test func aResolverForAFieldTheSchemaLacksStopsStartUpNamingIt() throws {
+        // The domain resolves Query.devices; a schema that calls it otherwise lacks it.
+        let result = try Self.serve { schema in
+            schema.replacingOccurrences(of: "  devices: [Device!]! @auth", with: "  myDevices: [Device!]! @auth")
+        }
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.contains("Query.devices: a resolver is registered for a field Query does not have."))
+        #expect(result.standardError.contains("Query.myDevices: no domain resolves this field."))
+    }
+}

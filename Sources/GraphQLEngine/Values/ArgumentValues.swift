@@ -54,6 +54,7 @@ private func argumentValue(
     }
     let value = document[argument.value]
     var isNull = false
+    var variableValue: InputValue?
     switch value {
     case .variable(let variable):
         let variableName = document.text(variable.name)
@@ -68,6 +69,7 @@ private func argumentValue(
             return nil
         }
         isNull = given == .null
+        variableValue = given
     case .null:
         isNull = true
     default:
@@ -77,8 +79,12 @@ private func argumentValue(
         throw failure(
             "Argument \"\(name)\" of non-null type \"\(schema.describe(type))\" must not be null.", at: value.span)
     }
-    // Variables are replaced by their values, already coerced to the variables' types;
-    // coercing them again as literals changes nothing that validation let through.
+    // A variable's value was coerced with the variables (CoerceVariableValues), to a type
+    // validation found compatible: it is the argument's value as it is, not coerced again.
+    if let variableValue { return variableValue }
+    // Variables inside a list or object are replaced by their values, already coerced to
+    // the variables' types; coercing them again as literals changes nothing that
+    // validation let through.
     var coercion = InputCoercion(schema: schema, origin: .literal)
     guard let input = InputValue(value, in: document, variables: variables), let coerced = coercion.coerce(input, to: type)
     else {
