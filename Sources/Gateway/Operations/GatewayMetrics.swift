@@ -1,5 +1,6 @@
 import Prometheus
 import Resolvers
+import Synchronization
 
 /// The gateway's Prometheus metrics, served on `/metrics`: what operators graph and
 /// alert on. Every series is made once here, so a typo in a name cannot split a metric.
@@ -7,6 +8,22 @@ public struct GatewayMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     let openConnections: Gauge
     let activeSubscriptions: Gauge
+    /// The operation series every request touches, made once: the registry's look-up of a
+    /// labelled series (its name, labels and lock) costs more than counting.
+    private let operations: [OperationSeries: Counter]
+    private let durations: [String: DurationHistogram]
+    /// Error counters by code, made when a code is first seen.
+    private let errorCounters: ErrorCounters
+
+    /// The transports and operation types whose series are made up front.
+    static let transports = ["http", "websocket"]
+    static let operationTypes = ["query", "mutation", "subscription", "unknown"]
+
+    private struct OperationSeries: Hashable {
+        let transport: String
+        let operationType: String
+        let outcome: Outcome
+    }
 
     /// Latency buckets from 1 ms to 10 s: most operations answer in the first few, a
     /// slow resolver shows in the last.
@@ -22,6 +39,20 @@ public struct GatewayMetrics: Sendable {
             descriptor: Self.name("websocket_connections", help: "WebSocket connections open on this instance."))
         activeSubscriptions = registry.makeGauge(
             descriptor: Self.name("active_subscriptions", help: "Subscriptions running on this instance."))
+        var operations: [OperationSeries: Counter] = [:]
+        var durations: [String: DurationHistogram] = [:]
+        for operationType in Self.operationTypes {
+            durations[operationType] = Self.durationHistogram(registry, operationType)
+            for transport in Self.transports {
+                for outcome in Outcome.allCases {
+                    operations[OperationSeries(transport: transport, operationType: operationType, outcome: outcome)] =
+                        Self.operationCounter(registry, transport, operationType, outcome)
+                }
+            }
+        }
+        self.operations = operations
+        self.durations = durations
+        errorCounters = ErrorCounters(registry: registry)
     }
 
     /// A metric's name in the `switchboard_` namespace.
@@ -30,7 +61,7 @@ public struct GatewayMetrics: Sendable {
     }
 
     /// What one operation came to, over HTTP or WebSocket.
-    public enum Outcome: String, Sendable {
+    public enum Outcome: String, Sendable, CaseIterable {
         /// Executed without an error.
         case ok
         /// Executed, with field errors beside the data.
@@ -47,23 +78,46 @@ public struct GatewayMetrics: Sendable {
     public func recordOperation(
         transport: String, operationType: String, outcome: Outcome, duration: Duration, errorCodes: [String]
     ) {
+        let series = OperationSeries(transport: transport, operationType: operationType, outcome: outcome)
+        (operations[series] ?? Self.operationCounter(registry, transport, operationType, outcome)).increment()
+        (durations[operationType] ?? Self.durationHistogram(registry, operationType)).record(duration)
+        for code in errorCodes { errorCounters[code].increment() }
+    }
+
+    private static func operationCounter(
+        _ registry: PrometheusCollectorRegistry, _ transport: String, _ operationType: String, _ outcome: Outcome
+    ) -> Counter {
         registry.makeCounter(
-            descriptor: Self.name(
+            descriptor: name(
                 "operations", unit: "total", help: "GraphQL operations by transport, operation type and outcome."),
-            labels: [("transport", transport), ("operation_type", operationType), ("outcome", outcome.rawValue)]
-        ).increment()
+            labels: [("transport", transport), ("operation_type", operationType), ("outcome", outcome.rawValue)])
+    }
+
+    private static func durationHistogram(
+        _ registry: PrometheusCollectorRegistry, _ operationType: String
+    ) -> DurationHistogram {
         registry.makeDurationHistogram(
-            descriptor: Self.name(
+            descriptor: name(
                 "operation_duration", unit: "seconds",
                 help: "Time from request to answer (for subscriptions, to the start of the stream)."),
-            labels: [("operation_type", operationType)], buckets: Self.latencyBuckets
-        ).record(duration)
-        for code in errorCodes {
-            registry.makeCounter(
-                descriptor: Self.name(
+            labels: [("operation_type", operationType)], buckets: latencyBuckets)
+    }
+
+    /// The `errors` counter of each code, kept once made.
+    private final class ErrorCounters: Sendable {
+        let registry: PrometheusCollectorRegistry
+        private let counters = Mutex<[String: Counter]>([:])
+
+        init(registry: PrometheusCollectorRegistry) { self.registry = registry }
+
+        subscript(code: String) -> Counter {
+            if let known = counters.withLock({ $0[code] }) { return known }
+            let counter = registry.makeCounter(
+                descriptor: GatewayMetrics.name(
                     "errors", unit: "total", help: "GraphQL errors sent to clients, by extensions.code."),
-                labels: [("code", code)]
-            ).increment()
+                labels: [("code", code)])
+            counters.withLock { $0[code] = counter }
+            return counter
         }
     }
 

@@ -25,6 +25,18 @@ extension Execution {
         return synchronous
     }
 
+    /// Whether `operation` resolves wholly synchronously: its root plan is synchronous (a
+    /// plan that fails is an error written at once, so it counts as synchronous). The
+    /// plans are kept, so executing the operation after finds them made.
+    func isSynchronous(_ operation: OperationDefinition, on rootType: NamedType) -> Bool {
+        let selectionSet = operation.selectionSet
+        let root = plans.plan([selectionSet.selections.start], on: rootType) {
+            makePlan([selectionSet], on: rootType)
+        }
+        guard case .success(let plan) = root else { return true }
+        return isSynchronous(plan)
+    }
+
     /// `writeFields` for a synchronous plan.
     mutating func writeFieldsSynchronously(_ plan: SelectionPlan, of objectType: NamedType, value: ParentValue) -> Bool {
         writer.raw(UInt8(ascii: "{"))

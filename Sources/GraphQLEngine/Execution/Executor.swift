@@ -67,21 +67,28 @@ public struct Executor: Sendable {
 
     /// ExecuteQuery, ExecuteMutation and ExecuteSubscriptionEvent (spec 6.2) within the
     /// timeout, if there is one.
+    ///
+    /// An operation whose every field resolves synchronously runs in line, with no race:
+    /// nothing can interrupt it before it ends (a deadline cannot stop a synchronous
+    /// resolver either way), so the task and the timer a race costs would buy nothing.
     func run(_ request: PreparedOperation, rootValue: any Sendable, context: any Sendable) async -> ExecutionResponse {
-        guard let timeout else { return await runToEnd(request, rootValue: rootValue, context: context) }
+        let execution = Execution(
+            document: request.document, variables: request.variables, context: context, resolvers: resolvers,
+            plans: request.document.plans.plans(for: request.operation, executor: id, variables: request.variables),
+            responseCapacity: responseSize.expected)
+        guard let timeout, !execution.isSynchronous(request.operation, on: request.rootType) else {
+            return await runToEnd(execution, request, rootValue: rootValue)
+        }
         return await Deadline.race(after: timeout, on: clock) {
-            await runToEnd(request, rootValue: rootValue, context: context)
+            await runToEnd(execution, request, rootValue: rootValue)
         }
     }
 
     /// The root selection set over `rootValue`, a mutation's root fields in turn.
     private func runToEnd(
-        _ request: PreparedOperation, rootValue: any Sendable, context: any Sendable
+        _ execution: Execution, _ request: PreparedOperation, rootValue: any Sendable
     ) async -> ExecutionResponse {
-        var execution = Execution(
-            document: request.document, variables: request.variables, context: context, resolvers: resolvers,
-            plans: request.document.plans.plans(for: request.operation, executor: id, variables: request.variables),
-            responseCapacity: responseSize.expected)
+        var execution = execution
         let selectionSet = request.operation.selectionSet
         let completed = await execution.executeSelectionSets(
             [selectionSet], positions: [selectionSet.selections.start], of: request.rootType,
