@@ -5,12 +5,15 @@ extension ChargeBatch {
         case charge
         /// `ChargeBatch.status`: decide only.
         case status
+        /// Give back what `charge` took of the gates (the `.operation` charges), then
+        /// `status`: for an operation that another subject's gates refused.
+        case refund
     }
 
     /// A batch as `RedisRateLimiter.script` takes it: each bucket's key once in KEYS (a
     /// bucket charged twice is read once and sees both charges), and in ARGV
     ///
-    ///     ARGV[1]  mode: "charge" or "status"
+    ///     ARGV[1]  mode: "charge", "status" or "refund"
     ///     ARGV[2]  now in microseconds, or "" for the Redis server's clock
     ///     then per charge, in order, five values:
     ///       key index (1-based, into KEYS), T (emission interval, µs), limit, cost,
@@ -47,6 +50,10 @@ extension ChargeBatch {
             }
             self.keys = keys
             self.values = values
+        }
+
+        var call: RedisScriptCall {
+            RedisScriptCall(keys: keys, arguments: values.map { Array($0.utf8) })
         }
     }
 }

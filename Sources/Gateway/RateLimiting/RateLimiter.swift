@@ -1,5 +1,6 @@
 /// Where buckets live: in this process (`InProcessRateLimiter`) or in Redis, shared by
-/// every instance. One call per operation, so the Redis limiter makes one round trip.
+/// every instance. One call per operation, so the Redis limiter makes one round trip
+/// (two when an operation's buckets count several subjects: `RedisRateLimiter+Slots`).
 public protocol RateLimiter: Sendable {
     /// Decides and charges every bucket an operation touches, at the limiter's own clock,
     /// as `ChargeBatch` does: the `.operation` charges first, all or nothing. If one is

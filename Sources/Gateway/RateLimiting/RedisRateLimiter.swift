@@ -1,7 +1,14 @@
-/// Buckets in Redis, shared by every gateway instance: exact across a fleet, as each
-/// operation is decided by one script that Redis runs alone, at Redis's own clock.
-/// `charge` and `status` are one round trip each; a Redis that is down makes them throw,
-/// and the caller decides whether to admit the operation anyway.
+/// Buckets in Redis, shared by every gateway instance: exact across a fleet, as the
+/// buckets of one subject are decided by one script that Redis runs alone, at Redis's own
+/// clock. A Redis that is down makes `charge` and `status` throw, and the caller decides
+/// whether to admit the operation anyway.
+///
+/// A bucket's key is tagged by whom it counts (`BucketKey`), so each script touches one
+/// slot of a Redis Cluster. An operation whose buckets all count one subject, as every
+/// operation does under today's policies (the signed-in user, or the signed-out address),
+/// is one script and one round trip. One that counts several (a TENANT limit beside the
+/// user's) is split by subject, keeping `ChargeBatch`'s rule, its gates (the
+/// `.operation` charges) all or nothing; see `RedisRateLimiter+Slots.swift`.
 public final class RedisRateLimiter: RateLimiter {
     public let client: RedisClient
 
@@ -17,24 +24,28 @@ public final class RedisRateLimiter: RateLimiter {
         try await decide(charges, mode: .status)
     }
 
-    /// Runs the script on `charges`; `now` (microseconds) replaces Redis's clock, for
-    /// tests only.
-    func decide(_ charges: [BucketCharge], mode: ChargeBatch.ScriptMode, now: Int64? = nil) async throws
-        -> [BucketDecision]
+    /// Runs the script on each of `batches` (the charges of one subject each), in one
+    /// round trip; `now` (microseconds) replaces Redis's clock, for tests only. Gives
+    /// each batch's decisions, and whether its gates refused it.
+    func run(_ batches: [(charges: [BucketCharge], mode: ChargeBatch.ScriptMode)], now: Int64?) async throws
+        -> [(refused: Bool, decisions: [BucketDecision])]
     {
-        guard !charges.isEmpty else { return [] }
-        let arguments = ChargeBatch.ScriptArguments(charges, mode: mode, now: now)
-        let reply = try await client.evaluate(Self.script, keys: arguments.keys, arguments: arguments.values)
-        return try Self.decisions(from: reply, for: charges)
+        guard !batches.isEmpty else { return [] }
+        let calls = batches.map { ChargeBatch.ScriptArguments($0.charges, mode: $0.mode, now: now).call }
+        let replies = try await client.evaluate(Self.script, calls)
+        return try zip(replies, batches).map { reply, batch in try Self.decisions(from: reply, for: batch.charges) }
     }
 
-    /// The script's reply read back: four integers per charge, in the order of `charges`.
-    static func decisions(from reply: RedisValue, for charges: [BucketCharge]) throws -> [BucketDecision] {
+    /// The script's reply read back: whether the gates refused (1) or not (0), then four
+    /// integers per charge, in the order of `charges`.
+    static func decisions(from reply: RedisValue, for charges: [BucketCharge]) throws
+        -> (refused: Bool, decisions: [BucketDecision])
+    {
         if case .error(let message) = reply {
             throw RedisError(.reply, "the rate limiting script failed: \(message)")
         }
-        guard let items = reply.elements, items.count == 4 * charges.count else {
-            throw MalformedReply("expected an array of \(4 * charges.count) integers, got \(reply)")
+        guard let items = reply.elements, items.count == 1 + 4 * charges.count else {
+            throw MalformedReply("expected an array of \(1 + 4 * charges.count) integers, got \(reply)")
         }
         var numbers: [Int] = []
         numbers.reserveCapacity(items.count)
@@ -44,13 +55,16 @@ public final class RedisRateLimiter: RateLimiter {
             }
             numbers.append(number)
         }
-        return try charges.enumerated().map { index, charge in
-            let allowed = numbers[4 * index]
+        guard numbers[0] <= 1 else { throw MalformedReply("refused is \(numbers[0]), not 0 or 1") }
+        let decisions = try charges.enumerated().map { index, charge in
+            let at = 1 + 4 * index
+            let allowed = numbers[at]
             guard allowed == 0 || allowed == 1 else { throw MalformedReply("allowed is \(allowed), not 0 or 1") }
             return BucketDecision(
-                charge: charge, allowed: allowed == 1, remaining: numbers[4 * index + 1],
-                retryAfter: .microseconds(numbers[4 * index + 2]), resetAfter: .microseconds(numbers[4 * index + 3]))
+                charge: charge, allowed: allowed == 1, remaining: numbers[at + 1],
+                retryAfter: .microseconds(numbers[at + 2]), resetAfter: .microseconds(numbers[at + 3]))
         }
+        return (numbers[0] == 1, decisions)
     }
 
     /// The script answered, but not as it does: a different script under its SHA1, say.
@@ -76,13 +90,19 @@ public final class RedisRateLimiter: RateLimiter {
     /// `math.floor(a / b)`. TATs are written as decimal integers (`%.0f`, as `tostring`
     /// would round them), with a TTL of the time until the TAT, rounded up, plus 1 ms: a
     /// key outlives its TAT, then the bucket is full and the key is gone. A TAT that is
-    /// not newer (a charge of cost 0) is not written. The reply holds four integers per
-    /// charge: allowed (0 or 1), remaining, retryAfter and resetAfter in microseconds.
+    /// not newer (a charge of cost 0) is not written. The reply holds 1 when the gates
+    /// refused the batch (else 0), then four integers per charge: allowed (0 or 1),
+    /// remaining, retryAfter and resetAfter in microseconds.
+    ///
+    /// `refund` gives back what an earlier `charge` of the same gates took (when another
+    /// subject's gates refused the operation): each `.operation` charge's cost times T
+    /// comes off its TAT, so what others charged meanwhile stays, and a TAT that is then
+    /// past is deleted (the bucket is full). Then it answers as `status`.
     public static let script = RedisScript(
         #"""
         if redis.replicate_commands then redis.replicate_commands() end
         local mode = ARGV[1]
-        if (mode ~= 'charge' and mode ~= 'status') or (#ARGV - 2) % 5 ~= 0 then
+        if (mode ~= 'charge' and mode ~= 'status' and mode ~= 'refund') or (#ARGV - 2) % 5 ~= 0 then
           return redis.error_reply('ERR rate limiter: malformed arguments')
         end
         local now = tonumber(ARGV[2])
@@ -132,7 +152,30 @@ public final class RedisRateLimiter: RateLimiter {
           return { allowed = allowed, tat = new_tat, remaining = remaining, retry = retry, reset = after - now }
         end
 
-        local reply = {}
+        -- A TAT as a key: written with the time until it (rounded up) plus 1 ms to live.
+        local function store(key, tat)
+          local ttl = math.floor((tat - now + 999) / 1000) + 1
+          redis.call('SET', key, string.format('%.0f', tat), 'PX', string.format('%.0f', ttl))
+        end
+
+        if mode == 'refund' then
+          local refunded = {}
+          for _, charge in ipairs(charges) do
+            local tat = stored[charge.key]
+            if charge.operation and tat and charge.cost > 0 then
+              stored[charge.key] = tat - charge.cost * charge.interval
+              refunded[charge.key] = true
+            end
+          end
+          for _, key in ipairs(KEYS) do
+            if refunded[key] then
+              if stored[key] > now then store(key, stored[key]) else redis.call('DEL', key) end
+            end
+          end
+          mode = 'status'
+        end
+
+        local reply = { 0 }
         local function answer(allowed, remaining, retry, reset)
           reply[#reply + 1] = allowed and 1 or 0
           reply[#reply + 1] = remaining
@@ -154,6 +197,7 @@ public final class RedisRateLimiter: RateLimiter {
 
         -- ChargeBatch.status: the charge asked, the bucket as it stands; nothing written.
         if mode == 'status' or refused then
+          if refused then reply[1] = 1 end
           for _, charge in ipairs(charges) do
             local tat = stored[charge.key]
             local asked, standing = decide(charge, charge.cost, tat), decide(charge, 0, tat)
@@ -171,10 +215,7 @@ public final class RedisRateLimiter: RateLimiter {
         end
         for _, key in ipairs(KEYS) do
           local tat = written[key]
-          if tat and tat > now and tat ~= stored[key] then
-            local ttl = math.floor((tat - now + 999) / 1000) + 1
-            redis.call('SET', key, string.format('%.0f', tat), 'PX', string.format('%.0f', ttl))
-          end
+          if tat and tat > now and tat ~= stored[key] then store(key, tat) end
         end
         return reply
         """#)

@@ -53,12 +53,27 @@ public final class RedisClient: Sendable {
     /// Runs `script` by its SHA1 (EVALSHA); when this Redis does not know it yet
     /// (NOSCRIPT, after a restart say), sends the source (EVAL), which loads it.
     public func evaluate(_ script: RedisScript, keys: [String], arguments: [String]) async throws -> RedisValue {
-        let tail = [Array(String(keys.count).utf8)] + keys.map { Array($0.utf8) } + arguments.map { Array($0.utf8) }
-        let reply = try await send([Array("EVALSHA".utf8), Array(script.sha1.utf8)] + tail)
-        if case .error(let message) = reply, message.hasPrefix("NOSCRIPT") {
-            return try await send([Array("EVAL".utf8), Array(script.source.utf8)] + tail)
+        try await evaluate(script, [RedisScriptCall(keys: keys, arguments: arguments.map { Array($0.utf8) })])[0]
+    }
+
+    /// Runs `script` once per call, in one round trip (a pipeline of EVALSHA); the calls
+    /// that meet NOSCRIPT are sent again with the source, in order, in a second one.
+    public func evaluate(_ script: RedisScript, _ calls: [RedisScriptCall]) async throws -> [RedisValue] {
+        func command(_ name: String, _ body: String, _ call: RedisScriptCall) -> [[UInt8]] {
+            [Array(name.utf8), Array(body.utf8), Array(String(call.keys.count).utf8)] + call.keys.map { Array($0.utf8) }
+                + call.arguments
         }
-        return reply
+        var replies = try await pipeline(calls.map { command("EVALSHA", script.sha1, $0) })
+        let unknown = replies.indices.filter { index in
+            if case .error(let message) = replies[index] { return message.hasPrefix("NOSCRIPT") }
+            return false
+        }
+        guard !unknown.isEmpty else { return replies }
+        let retried = try await pipeline(unknown.map { command("EVAL", script.source, calls[$0]) })
+        for (index, reply) in zip(unknown, retried) {
+            replies[index] = reply
+        }
+        return replies
     }
 
     /// Refuses later calls; connections close as they come back.
@@ -105,6 +120,17 @@ public final class RedisClient: Sendable {
                 }
             }
         }
+    }
+}
+
+/// One run of a script: its KEYS (in a cluster, of one slot) and ARGV, binary-safe.
+public struct RedisScriptCall: Sendable, Equatable {
+    public var keys: [String]
+    public var arguments: [[UInt8]]
+
+    public init(keys: [String], arguments: [[UInt8]]) {
+        self.keys = keys
+        self.arguments = arguments
     }
 }
 

@@ -4,11 +4,13 @@ import Logging
 import Resolvers
 import Schema
 
-/// What instances of the gateway share: live events and rate-limit buckets. In Redis
-/// when the configuration names one, so that many instances act as one; in this process
-/// otherwise, which needs nothing installed and holds for one instance.
+/// What instances of the gateway share: live events, ephemeral state (presence, ringing
+/// calls) and rate-limit buckets. In Redis when the configuration names one, so that
+/// many instances act as one; in this process otherwise, which needs nothing installed
+/// and holds for one instance.
 public struct SharedState: Sendable {
     public let bus: any EventBus
+    public let ephemeral: any EphemeralStore
     /// Nil when rate limits are turned off.
     public let rateLimits: RateLimitGate?
     /// Redis, for `/ready`, when operations are refused without it (failure mode closed).
@@ -26,6 +28,7 @@ public struct SharedState: Sendable {
             redis = nil
             redisBus = nil
             bus = InProcessEventBus()
+            ephemeral = InProcessEphemeralStore()
             readiness = []
             rateLimits =
                 configuration.rateLimits.isEnabled
@@ -38,6 +41,7 @@ public struct SharedState: Sendable {
         redis = client
         self.redisBus = redisBus
         bus = redisBus
+        ephemeral = RedisEphemeralStore(client: client)
         let mode = configuration.rateLimits.failureMode
         rateLimits =
             configuration.rateLimits.isEnabled

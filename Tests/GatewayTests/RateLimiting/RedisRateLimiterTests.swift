@@ -55,6 +55,20 @@ import Testing
         return all
     }
 
+    /// `charges` decided (or only looked at) by `ChargeBatch` over `tats` and by the
+    /// limiter's scripts at the same fixed instant `now`: the same decisions.
+    static func expectDecidedAsChargeBatch(
+        _ charges: [BucketCharge], looking: Bool, tats: inout [String: Int64], now: Int64, by limiter: RedisRateLimiter,
+        batch: Int
+    ) async throws {
+        let expected =
+            looking
+            ? ChargeBatch.status(of: charges, tats: tats, now: now)
+            : ChargeBatch.charge(charges, tats: &tats, now: now)
+        let actual = try await limiter.decide(charges, mode: looking ? .status : .charge, now: now)
+        #expect(actual == expected, "batch \(batch), now \(now)")
+    }
+
     static func isWithinASecond(_ first: Duration, _ second: Duration) -> Bool {
         first - second < .seconds(1) && second - first < .seconds(1)
     }
@@ -175,12 +189,8 @@ import Testing
                     scope: Bool.random(using: &random) ? .operation : .field)
             }
             let isStatus = Int.random(in: 0..<5, using: &random) == 0
-            let expected =
-                isStatus
-                ? ChargeBatch.status(of: charges, tats: tats, now: now)
-                : ChargeBatch.charge(charges, tats: &tats, now: now)
-            let actual = try await limiter.decide(charges, mode: isStatus ? .status : .charge, now: now)
-            #expect(actual == expected, "batch \(batch), now \(now)")
+            try await Self.expectDecidedAsChargeBatch(
+                charges, looking: isStatus, tats: &tats, now: now, by: limiter, batch: batch)
         }
         for bucket in buckets {
             let stored = try await client.send("GET", bucket.key.description).text.flatMap { Int64($0) }
@@ -244,7 +254,7 @@ import Testing
 
     @Test func eachBucketIsOneKeyAndEachChargeFiveArguments() {
         let arguments = ChargeBatch.ScriptArguments([field, budget, field], mode: .charge)
-        #expect(arguments.keys == ["rl:{Query}:ip:203.0.113.7", "rl:{@costBudget}:user:alice"])
+        #expect(arguments.keys == ["rl:{ip:203.0.113.7}:Query", "rl:{user:alice}:@costBudget"])
         #expect(
             arguments.values == [
                 "charge", "",
@@ -257,8 +267,9 @@ import Testing
     }
 
     @Test func repliesAreReadInChargeOrder() throws {
-        let reply = RedisValue.array([1, 58, 0, 378_000_000, 0, 0, 60_000_000, 0].map { .integer($0) })
-        let decisions = try RedisRateLimiter.decisions(from: reply, for: [budget, field])
+        let reply = RedisValue.array([0, 1, 58, 0, 378_000_000, 0, 0, 60_000_000, 0].map { .integer($0) })
+        let (refused, decisions) = try RedisRateLimiter.decisions(from: reply, for: [budget, field])
+        #expect(!refused)
         #expect(decisions.map(\.allowed) == [true, false])
         #expect(decisions.map(\.remaining) == [58, 0])
         #expect(decisions[0].resetAfter == .seconds(378))
@@ -270,13 +281,17 @@ import Testing
         #expect(throws: RedisRateLimiter.MalformedReply.self) {
             try RedisRateLimiter.decisions(from: short, for: [budget])
         }
-        let text = RedisValue.array([.integer(1), .bulk(Array("2".utf8)), .integer(0), .integer(0)])
+        let text = RedisValue.array([.integer(0), .integer(1), .bulk(Array("2".utf8)), .integer(0), .integer(0)])
         #expect(throws: RedisRateLimiter.MalformedReply.self) {
             try RedisRateLimiter.decisions(from: text, for: [budget])
         }
-        let notABool = RedisValue.array([2, 0, 0, 0].map { .integer($0) })
+        let notABool = RedisValue.array([0, 2, 0, 0, 0].map { .integer($0) })
         #expect(throws: RedisRateLimiter.MalformedReply.self) {
             try RedisRateLimiter.decisions(from: notABool, for: [budget])
+        }
+        let refusedIsNotABool = RedisValue.array([2, 1, 0, 0, 0].map { .integer($0) })
+        #expect(throws: RedisRateLimiter.MalformedReply.self) {
+            try RedisRateLimiter.decisions(from: refusedIsNotABool, for: [budget])
         }
         #expect(throws: RedisError(.reply, "the rate limiting script failed: ERR boom")) {
             try RedisRateLimiter.decisions(from: .error("ERR boom"), for: [budget])

@@ -19,6 +19,9 @@ final class RedisServerProcess: @unchecked Sendable {
     static var needed: ConditionTrait { .enabled(if: binary != nil, missing) }
 
     let port: Int
+    /// A Redis Cluster of this one node, which holds every slot: it refuses a script or
+    /// command whose keys are of several slots (CROSSSLOT), as any cluster would.
+    let isCluster: Bool
     private var process: Process?
 
     var endpoint: RedisEndpoint {
@@ -28,13 +31,14 @@ final class RedisServerProcess: @unchecked Sendable {
         return endpoint
     }
 
-    private init(port: Int) {
+    private init(port: Int, isCluster: Bool) {
         self.port = port
+        self.isCluster = isCluster
     }
 
-    /// A server started on a free port.
-    static func start() async throws -> RedisServerProcess {
-        let server = RedisServerProcess(port: try freePort())
+    /// A server started on a free port; with `cluster`, a cluster of one node.
+    static func start(cluster: Bool = false) async throws -> RedisServerProcess {
+        let server = RedisServerProcess(port: try cluster ? freeClusterPort() : freePort(), isCluster: cluster)
         try await server.start()
         return server
     }
@@ -51,15 +55,41 @@ final class RedisServerProcess: @unchecked Sendable {
         process.arguments = [
             "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no",
         ]
+        if isCluster {
+            let nodes = FileManager.default.temporaryDirectory.appending(path: "switchboard-redis-nodes-\(port).conf")
+            try? FileManager.default.removeItem(at: nodes)
+            process.arguments? += ["--cluster-enabled", "yes", "--cluster-config-file", nodes.path]
+        }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         self.process = process
         for _ in 0..<500 {
-            if Self.accepts(port) { return }
+            if Self.accepts(port) {
+                if isCluster { try await takeEverySlot() }
+                return
+            }
             try await Task.sleep(for: .milliseconds(10))
         }
         throw RedisTestError("redis-server did not start on port \(port)")
+    }
+
+    /// Gives the one node every slot and waits until the cluster says it is ok.
+    private func takeEverySlot() async throws {
+        let client = RedisClient(endpoint: endpoint, logger: RedisClientTests.logger)
+        var isOK = false
+        do {
+            _ = try await client.send("CLUSTER", "ADDSLOTSRANGE", "0", String(RedisHashSlot.count - 1))
+            for _ in 0..<500 where !isOK {
+                isOK = try await client.send("CLUSTER", "INFO").text?.contains("cluster_state:ok") == true
+                if !isOK { try await Task.sleep(for: .milliseconds(10)) }
+            }
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
+        guard isOK else { throw RedisTestError("the cluster on port \(port) did not become ok") }
     }
 
     /// Kills the server, as a crash would, and waits until its port is free. SIGKILL,
@@ -89,13 +119,23 @@ final class RedisServerProcess: @unchecked Sendable {
         }
     }
 
-    static func freePort() throws -> Int {
+    /// A port for a cluster node, whose cluster bus listens 10000 above it: both free.
+    static func freeClusterPort() throws -> Int {
+        for _ in 0..<100 {
+            let port = Int.random(in: 20_000..<30_000)
+            if (try? freePort(port)) != nil, (try? freePort(port + 10_000)) != nil { return port }
+        }
+        throw RedisTestError("no free pair of ports for a cluster node")
+    }
+
+    /// `wanted` if it is free (0: any free port).
+    static func freePort(_ wanted: Int = 0) throws -> Int {
         let socket = Foundation.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw RedisTestError("no socket") }
         defer { close(socket) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
+        address.sin_port = in_port_t(UInt16(wanted).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
