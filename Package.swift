@@ -2,6 +2,7 @@
 // Switchboard: a GraphQL gateway for realtime products.
 //
 // Dependencies point one way: GraphQLEngine <- Schema <- Resolvers <- Gateway <- switchboard.
+// Settings, where settings are declared, stands aside: Resolvers (domains) and Gateway use it.
 // The engine is ours and pure (no NIO, no I/O); no GraphQL library is a dependency here.
 import PackageDescription
 
@@ -38,6 +39,9 @@ let package = Package(
         // install libhiredis-dev. Not through pkg-config: its -D flag is refused.
         .systemLibrary(name: "CHiredis", path: "Sources/CHiredis"),
         .target(name: "Schema", dependencies: ["GraphQLEngine"]),
+        // Settings declared once (key, type, default, help) and read from flags,
+        // SWITCHBOARD_* variables and YAML: the server and each domain declare theirs.
+        .target(name: "Settings", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Resolvers",
             dependencies: [
@@ -49,7 +53,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "Resolvers", "Schema", "GraphQLEngine", "CHiredis",
+                "Resolvers", "Schema", "GraphQLEngine", "Settings", "CHiredis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -87,6 +91,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(
             name: "ResolversTests",
             dependencies: [
