@@ -62,7 +62,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: help("notifications.max-attempts")) var notificationsMaxAttempts: String?
 
     static func help(_ key: String) -> ArgumentHelp {
-        ArgumentHelp(ServerConfiguration.settings.first { $0.key == key }?.help ?? "")
+        ArgumentHelp(ServerConfiguration.help(for: key))
     }
 
     /// The flags given, by setting name.
