@@ -115,7 +115,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
-        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"]),
+        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard", "Gateway", "Settings"]),
     ],
     swiftLanguageModes: [.v6]
 )

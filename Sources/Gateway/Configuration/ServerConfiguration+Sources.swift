@@ -22,6 +22,16 @@ extension ServerConfiguration {
         return try load(settingsTable.values(flags: flags, environment: variables, yaml: yaml))
     }
 
+    /// The settings flags among command-line `arguments` (`--port 8080`, `--port=8080`),
+    /// by key; an unknown flag is an error that names it.
+    public static func flags(from arguments: [String]) throws(ConfigurationError) -> [String: String] {
+        try SettingValues.flags(from: arguments, keys: settingsTable.keys)
+    }
+
+    /// What `switchboard serve --help` says of the settings: each flag with its help and
+    /// default, by section.
+    public static var settingsHelp: String { settingsTable.help(defaults: ServerConfiguration()) }
+
     /// The help of the setting `key`, for a command that takes one setting as its own
     /// option (`switchboard migrate --database`).
     public static func help(for key: String) -> String { settingsTable[key]?.help ?? "" }
