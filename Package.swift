@@ -2,6 +2,7 @@
 // Switchboard: a GraphQL gateway for realtime products.
 //
 // Dependencies point one way: GraphQLEngine <- Schema <- Resolvers <- Gateway <- switchboard.
+// Settings, where settings are declared, stands aside: Resolvers (domains) and Gateway use it.
 // The engine is ours and pure (no NIO, no I/O); no GraphQL library is a dependency here.
 import PackageDescription
 
@@ -38,10 +39,13 @@ let package = Package(
         // install libhiredis-dev. Not through pkg-config: its -D flag is refused.
         .systemLibrary(name: "CHiredis", path: "Sources/CHiredis"),
         .target(name: "Schema", dependencies: ["GraphQLEngine"]),
+        // Settings declared once (key, type, default, help) and read from flags,
+        // SWITCHBOARD_* variables and YAML: the server and each domain declare theirs.
+        .target(name: "Settings", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(
             name: "Resolvers",
             dependencies: [
-                "Schema", "GraphQLEngine",
+                "Schema", "GraphQLEngine", "Settings",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -50,7 +54,7 @@ let package = Package(
         .target(
             name: "Gateway",
             dependencies: [
-                "Resolvers", "Schema", "GraphQLEngine", "CHiredis",
+                "Resolvers", "Schema", "GraphQLEngine", "Settings", "CHiredis",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "JWTKit", package: "jwt-kit"),
@@ -62,7 +66,6 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
-                .product(name: "Yams", package: "Yams"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -88,6 +91,7 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(
             name: "ResolversTests",
             dependencies: [
@@ -98,7 +102,7 @@ let package = Package(
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Resolvers", "Schema", "GraphQLEngine",
+                "Gateway", "Resolvers", "Schema", "GraphQLEngine", "Settings",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -112,7 +116,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
-        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"]),
+        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard", "Gateway", "Settings"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,12 +10,12 @@ struct CommandResult {
 }
 
 func switchboard(_ arguments: String...) throws -> CommandResult {
-    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    let binary = products.appendingPathComponent("switchboard")
-    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no switchboard binary at \(binary.path)")
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    try switchboard(arguments, environment: [:])
+}
+
+/// `switchboard` run with `environment` added to the test's own.
+func switchboard(_ arguments: [String], environment: [String: String]) throws -> CommandResult {
+    let process = try switchboardProcess(arguments, environment: environment)
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output
@@ -28,6 +28,18 @@ func switchboard(_ arguments: String...) throws -> CommandResult {
         status: process.terminationStatus,
         standardOutput: String(decoding: outputData, as: UTF8.self),
         standardError: String(decoding: errorData, as: UTF8.self))
+}
+
+/// The built `switchboard` binary, ready to run with `arguments`.
+func switchboardProcess(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    let binary = products.appendingPathComponent("switchboard")
+    try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no switchboard binary at \(binary.path)")
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+    return process
 }
 
 /// A temporary file holding `text`, removed when the test's scope ends.

@@ -1,10 +1,11 @@
 import Foundation
+import Settings
 
 extension ServerConfiguration {
     /// The variable that names the YAML file when `--config` does not.
     public static let configFileVariable = "SWITCHBOARD_CONFIG"
 
-    /// The configuration from flags (by setting name), the environment, and the YAML file
+    /// The configuration from flags (by setting key), the environment, and the YAML file
     /// named by `configFile` or `SWITCHBOARD_CONFIG`, in that order of precedence.
     public static func resolve(
         flags: [String: String], configFile: String?, environment: [String: String]
@@ -18,8 +19,20 @@ extension ServerConfiguration {
         }
         var variables = environment
         variables[configFileVariable] = nil
-        let values = try ConfigurationValues.merged(
-            flags: flags, environment: variables, yaml: yaml, keys: Set(settings.map(\.key)))
-        return try load(values)
+        return try load(settingsTable.values(flags: flags, environment: variables, yaml: yaml))
     }
+
+    /// The settings flags among command-line `arguments` (`--port 8080`, `--port=8080`),
+    /// by key; an unknown flag is an error that names it.
+    public static func flags(from arguments: [String]) throws(ConfigurationError) -> [String: String] {
+        try SettingValues.flags(from: arguments, keys: settingsTable.keys)
+    }
+
+    /// What `switchboard serve --help` says of the settings: each flag with its help and
+    /// default, by section.
+    public static var settingsHelp: String { settingsTable.help(defaults: ServerConfiguration()) }
+
+    /// The help of the setting `key`, for a command that takes one setting as its own
+    /// option (`switchboard migrate --database`).
+    public static func help(for key: String) -> String { settingsTable[key]?.help ?? "" }
 }

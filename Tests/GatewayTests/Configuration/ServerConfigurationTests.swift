@@ -1,18 +1,17 @@
 import Gateway
 import GraphQLEngine
+import Settings
 import Testing
 
 /// Settings from flags, `SWITCHBOARD_*` variables and YAML: their precedence, their
 /// spellings, and errors that say where a bad value came from.
 @Suite struct ServerConfigurationTests {
-    let keys = Set(ServerConfiguration.settings.map(\.key))
-
     func load(
         flags: [String: String] = [:], environment: [String: String] = [:], yaml: String? = nil
     ) throws(ConfigurationError) -> ServerConfiguration {
         try ServerConfiguration.load(
-            ConfigurationValues.merged(
-                flags: flags, environment: environment, yaml: yaml.map { ($0, "switchboard.yaml") }, keys: keys))
+            ServerConfiguration.settingsTable.values(
+                flags: flags, environment: environment, yaml: yaml.map { ($0, "switchboard.yaml") }))
     }
 
     @Test func nothingSetGivesTheDefaults() throws {
@@ -42,13 +41,6 @@ import Testing
 
         let flag = try load(flags: ["port": "3000"], environment: ["SWITCHBOARD_PORT": "2000"], yaml: yaml)
         #expect(flag.server.port == 3000)
-    }
-
-    @Test func everySettingHasItsFlagAndVariable() {
-        #expect(ConfigurationValues.flag(for: "websocket.keep-alive") == "--websocket-keep-alive")
-        #expect(
-            ConfigurationValues.environmentVariable(for: "websocket.keep-alive") == "SWITCHBOARD_WEBSOCKET_KEEP_ALIVE")
-        #expect(ConfigurationValues.environmentVariable(for: "auth.secret") == "SWITCHBOARD_AUTH_SECRET")
     }
 
     @Test func nestedAndDottedYAMLKeysAreTheSame() throws {
@@ -100,7 +92,9 @@ import Testing
 
     @Test func aMisspeltYAMLKeyIsAnErrorAndAnUnknownVariableAWarning() throws {
         #expect(
-            throws: ConfigurationError("switchboard.yaml: limits.dept is not a setting (see switchboard serve --help)")
+            throws: ConfigurationError(
+                "switchboard.yaml: limits.dept is not a setting; did you mean limits.depth? (see switchboard serve --help)"
+            )
         ) {
             try load(yaml: "limits:\n  dept: 3\n")
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Gateway
+import Resolvers
 import Testing
 
 /// The `database` and `notifications.*` settings: defaults, every source, and errors.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// How the notifications domain sends and paces what it delivers: the `notifications.*`
-/// settings, typed.
+/// settings, typed, with their defaults.
 public struct NotificationSettings: Sendable, Equatable {
     /// Where push and email deliveries go.
     public enum Delivery: String, Sendable, CaseIterable {
@@ -22,8 +22,4 @@ public struct NotificationSettings: Sendable, Equatable {
     public var maxAttempts = 5
 
     public init() {}
-
-    /// Webhook delivery with nowhere to post.
-    static let missingWebhookURL = ConfigurationError(
-        "notifications.delivery webhook needs notifications.webhook-url")
 }

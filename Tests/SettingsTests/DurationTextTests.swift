@@ -1,4 +1,4 @@
-import Gateway
+import Settings
 import Testing
 
 @Suite struct DurationTextTests {
@@ -21,5 +21,16 @@ import Testing
         ])
     func refuses(text: String) {
         #expect(DurationText.parse(text) == nil)
+    }
+
+    @Test(
+        "A duration is written in its largest whole unit, and reads back the same",
+        arguments: [
+            (Duration.seconds(300), "5m"), (.seconds(12), "12s"), (.milliseconds(1500), "1500ms"), (.zero, "0"),
+            (.seconds(7200), "2h"), (.seconds(86_400 * 7), "7d"), (.seconds(90), "90s"),
+        ])
+    func formats(duration: Duration, text: String) {
+        #expect(DurationText.format(duration) == text)
+        #expect(DurationText.parse(text) == duration)
     }
 }
