@@ -16,7 +16,8 @@ public struct ServerConfiguration: Sendable {
     public var persistedQueries = PersistedQuerySettings()
     /// Where the tables are: an SQLite file unless set.
     public var database = DatabaseLocation.default
-    public var notifications = NotificationSettings()
+    /// Each served domain's settings (`domains[NotificationSettings.self]`).
+    public var domains = DomainSettings()
     /// The Redis every instance shares, for rate limits and live events; nil keeps both in
     /// this process (one instance).
     public var redis: RedisEndpoint?
@@ -52,8 +53,8 @@ public struct ServerConfiguration: Sendable {
     /// each domain's.
     public static let settingsTable = SettingsTable<ServerConfiguration>([
         serverSection, authSection, limitsSection, persistedQueriesSection, webSocketSection, storageSection,
-        rateLimitsSection, NotificationSettings.section.embedded(in: \.notifications),
-    ])
+        rateLimitsSection,
+    ] + ServedDomains.settingsSections)
 
     /// The configuration from merged values; a value that does not parse is an error
     /// naming where it came from and what was expected.

@@ -63,9 +63,8 @@ public struct NotificationsDomain: Domain {
 
 extension NotificationsDomain: ServableDomain {
     /// The domain on `platform`, delivering through the provider `notifications.*` sets.
-    public static func make(on platform: DomainPlatform, configuration: ServerConfiguration) throws -> Self {
-        let settings = configuration.notifications
-        return NotificationsDomain(
+    public init(on platform: DomainPlatform, settings: NotificationSettings) throws {
+        self.init(
             database: platform.database, bus: platform.bus,
             provider: try settings.makeDeliveryProvider(logger: platform.logger),
             settings: .init(batchWindow: settings.batchWindow), outbox: .init(maxAttempts: settings.maxAttempts),
@@ -73,3 +72,5 @@ extension NotificationsDomain: ServableDomain {
             now: platform.now)
     }
 }
+
+extension NotificationSettings: DomainSettingsSection {}

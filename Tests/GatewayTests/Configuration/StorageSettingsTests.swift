@@ -8,7 +8,7 @@ extension ServerConfigurationTests {
     @Test func storageAndNotificationsDefaultToSQLiteAndTheLog() throws {
         let configuration = try load()
         #expect(configuration.database == .sqliteFile(path: "switchboard.sqlite"))
-        let notifications = configuration.notifications
+        let notifications = configuration.domains[NotificationSettings.self]
         #expect(notifications.delivery == .log)
         #expect(notifications.webhookURL == nil)
         #expect(notifications.batchWindow == .seconds(300))
@@ -30,7 +30,7 @@ extension ServerConfigurationTests {
         var postgres = PostgresLocation(host: "db", username: "app", database: "sb")
         postgres.tls = .disable
         #expect(configuration.database == .postgres(postgres))
-        let notifications = configuration.notifications
+        let notifications = configuration.domains[NotificationSettings.self]
         #expect(notifications.delivery == .webhook)
         #expect(notifications.webhookURL == URL(string: "https://hooks.example/switchboard"))
         #expect(notifications.batchWindow == .seconds(120))
