@@ -1,7 +1,9 @@
 // swift-tools-version: 6.1
 // Switchboard: a GraphQL gateway for realtime products.
 //
-// Dependencies point one way: GraphQLEngine <- Schema <- Resolvers <- Gateway <- switchboard.
+// Dependencies point one way (README, "Layout", draws them): the engine and the Redis
+// client at the bottom, the platform the domains stand on, the domains, the pipeline and
+// its transports, the composed server, the command line.
 // Settings, where settings are declared, stands aside: Resolvers (domains) and Gateway use it.
 // The engine is ours and pure (no NIO, no I/O); no GraphQL library is a dependency here.
 import PackageDescription
@@ -34,54 +36,125 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
+        // The GraphQL engine: pure Swift, no I/O.
         .target(name: "GraphQLEngine"),
+        // Settings declared once: flags, SWITCHBOARD_* variables, YAML, --help.
+        .target(name: "Settings", dependencies: [.product(name: "Yams", package: "Yams")]),
         // hiredis from the system (<hiredis/hiredis.h>): scripts/run and scripts/test
         // install libhiredis-dev. Not through pkg-config: its -D flag is refused.
         .systemLibrary(name: "CHiredis", path: "Sources/CHiredis"),
-        .target(name: "Schema", dependencies: ["GraphQLEngine"]),
-        // Settings declared once (key, type, default, help) and read from flags,
-        // SWITCHBOARD_* variables and YAML: the server and each domain declare theirs.
-        .target(name: "Settings", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // A Redis client usable without the server: pool, pipelines, scripts, pub/sub.
         .target(
-            name: "Resolvers",
+            name: "Redis",
             dependencies: [
-                "Schema", "GraphQLEngine", "Settings",
+                "CHiredis", "Settings",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // schema.graphql loaded, its scalars, and its rate-limit directives read.
+        .target(name: "Schema", dependencies: ["GraphQLEngine"]),
+        // What every domain stands on: the caller, typed resolvers bound to the schema,
+        // the Domain protocol, the database protocol and migrations, the event bus and
+        // the ephemeral store (in process), jobs, readiness checks and metrics.
+        .target(
+            name: "Platform",
+            dependencies: [
+                "GraphQLEngine", "Schema", "Settings",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
+        // The SQL drivers: SQLite (embedded) and PostgreSQL.
         .target(
-            name: "Gateway",
+            name: "Storage",
             dependencies: [
-                "Resolvers", "Schema", "GraphQLEngine", "Settings", "CHiredis",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
-                .product(name: "JWTKit", package: "jwt-kit"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "NIOCore", package: "swift-nio"),
-                .product(name: "NIOWebSocket", package: "swift-nio"),
-                .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                "Platform", "Settings",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The platform's event bus and ephemeral store on Redis, for many instances.
+        .target(name: "RedisState", dependencies: ["Platform", "Redis", .product(name: "Logging", package: "swift-log")]),
+        // @rateLimit and @costBudget enforced: GCRA, footprints, the gate, both limiters.
+        .target(
+            name: "RateLimiting",
+            dependencies: [
+                "Platform", "Schema", "Redis", "GraphQLEngine", "Settings",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The first domain: notifications, their store, outbox and providers.
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "Platform", "GraphQLEngine", "Settings",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        // The one operation pipeline: documents, persisted queries, selection, variables,
+        // rate limits, execution, metrics.
+        .target(name: "Pipeline", dependencies: ["GraphQLEngine", "Platform", "RateLimiting"]),
+        // JWT bearer tokens: verification pinned to one algorithm, and minting.
+        .target(
+            name: "Auth",
+            dependencies: [
+                "Platform", "GraphQLEngine",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Transports on the pipeline: GraphQL over HTTP, and both WebSocket subprotocols
+        // as state machines.
+        .target(
+            name: "Transports",
+            dependencies: ["Pipeline", "Platform", "GraphQLEngine", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The server composed: Hummingbird routes and upgrades, configuration, the list of
+        // served domains, shared state.
+        .target(
+            name: "Gateway",
+            dependencies: [
+                "Transports", "Pipeline", "Auth", "Notifications", "RateLimiting", "RedisState", "Storage", "Redis",
+                "Platform", "Schema", "Settings", "GraphQLEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOWebSocket", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "Gateway", "Resolvers", "Schema", "GraphQLEngine",
+                "Gateway", "Auth", "Storage", "Platform", "Settings", "Schema", "GraphQLEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // What tests of several targets share: real Redis and PostgreSQL servers, a
+        // manual clock.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                "Redis", "Storage", "Platform", "Notifications", "GraphQLEngine",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "GraphQLEngineTests",
             dependencies: [
@@ -90,33 +163,48 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
+        .testTarget(name: "RedisTests", dependencies: ["Redis", "TestSupport"]),
+        .testTarget(name: "PlatformTests", dependencies: ["Platform", "Schema", "GraphQLEngine"]),
         .testTarget(
-            name: "ResolversTests",
+            name: "StorageTests",
+            dependencies: ["Storage", "Platform", "Settings", "TestSupport", .product(name: "SQLKit", package: "sql-kit")]
+        ),
+        .testTarget(name: "RedisStateTests", dependencies: ["RedisState", "Redis", "Platform", "TestSupport"]),
+        .testTarget(
+            name: "RateLimitingTests",
+            dependencies: ["RateLimiting", "Redis", "Platform", "Schema", "GraphQLEngine", "TestSupport"]
+        ),
+        .testTarget(
+            name: "NotificationsTests",
             dependencies: [
-                "Resolvers", "Schema", "GraphQLEngine", "Gateway",
+                "Notifications", "Platform", "Storage", "GraphQLEngine", "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
+        ),
+        .testTarget(name: "AuthTests", dependencies: ["Auth", "Platform", "GraphQLEngine"]),
+        .testTarget(
+            name: "TransportsTests",
+            dependencies: ["Transports", "Pipeline", "RateLimiting", "Platform", "Schema", "GraphQLEngine"]
         ),
         .testTarget(
             name: "GatewayTests",
             dependencies: [
-                "Gateway", "Resolvers", "Schema", "GraphQLEngine", "Settings",
+                "Gateway", "Transports", "Pipeline", "Auth", "Notifications", "RateLimiting", "RedisState", "Storage",
+                "Redis", "Platform", "Settings", "Schema", "GraphQLEngine", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "JWTKit", package: "jwt-kit"),
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
-        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard", "Gateway", "Settings"]),
+        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Gateway
 import GraphQLEngine
+import Pipeline
 import Schema
 
 /// `switchboard execute --schema S --root-value data.json FILE`: executes an operation

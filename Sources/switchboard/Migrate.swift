@@ -2,7 +2,8 @@ import ArgumentParser
 import Foundation
 import Gateway
 import Logging
-import Resolvers
+import Platform
+import Storage
 
 /// `switchboard migrate`: brings the database's tables up to date, as the server does
 /// when it starts, or lists the migrations and which are applied.

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Gateway
 import Logging
-import Resolvers
+import Platform
 import Schema
+import Storage
 
 /// `switchboard serve` (the default command): the gateway, configured from flags, then
 /// `SWITCHBOARD_*` environment variables, then a YAML file.

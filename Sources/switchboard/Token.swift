@@ -1,6 +1,8 @@
 import ArgumentParser
+import Auth
 import Foundation
 import Gateway
+import Settings
 
 /// `switchboard token --user alice`: a token signed as the server is configured to
 /// check it, so a newcomer can call the API in one step.

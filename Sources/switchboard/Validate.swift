@@ -1,6 +1,7 @@
 import ArgumentParser
 import Gateway
 import GraphQLEngine
+import Pipeline
 import Schema
 
 /// `switchboard validate --schema S FILE...`: validates operation documents against the

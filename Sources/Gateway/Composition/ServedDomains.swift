@@ -1,16 +1,8 @@
-import Resolvers
-
+import Notifications
+import Platform
 import Settings
 
-/// A domain the server can be composed of: `Domain`, its settings, and how to make it
-/// from the platform and them.
-public protocol ServableDomain: Domain {
-    /// The domain's settings, whose section is declared with the domain.
-    associatedtype Settings: DomainSettingsSection
-    init(on platform: DomainPlatform, settings: Settings) throws
-}
-
-extension ServableDomain {
+extension Domain {
     /// The domain's settings section, as the server's configuration keeps it.
     static var configurationSection: SettingsSection<ServerConfiguration> {
         Settings.section.embedded(in: \ServerConfiguration.domains[DomainSettings.Key<Settings>()])
@@ -25,7 +17,7 @@ extension ServableDomain {
 /// is adding it here: its settings, migrations, resolvers, jobs and readiness checks
 /// follow.
 public enum ServedDomains {
-    public static let all: [any ServableDomain.Type] = [NotificationsDomain.self]
+    public static let all: [any Domain.Type] = [NotificationsDomain.self]
 
     /// Every domain's settings section, in `--help` order.
     static var settingsSections: [SettingsSection<ServerConfiguration>] { all.map { $0.configurationSection } }

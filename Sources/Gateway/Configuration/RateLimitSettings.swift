@@ -1,3 +1,5 @@
+import RateLimiting
+
 /// How schema.graphql's rate limits are enforced.
 public struct RateLimitSettings: Sendable, Equatable {
     /// False runs every operation unlimited (the directives are still checked).

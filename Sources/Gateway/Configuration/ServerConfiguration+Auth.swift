@@ -1,13 +1,15 @@
+import Auth
 import Foundation
 import Logging
+import Settings
 
 extension ServerConfiguration.AuthSettings {
     /// The auth settings with key files read: what the verifier and minter take.
-    public func authConfiguration() throws(ConfigurationError) -> AuthConfiguration {
-        func read(_ path: String?, _ setting: String) throws(ConfigurationError) -> String? {
+    public func authConfiguration() throws(SettingsError) -> AuthConfiguration {
+        func read(_ path: String?, _ setting: String) throws(SettingsError) -> String? {
             guard let path else { return nil }
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ConfigurationError("\(setting): cannot read the key file \(path)")
+                throw SettingsError("\(setting): cannot read the key file \(path)")
             }
             return String(decoding: data, as: UTF8.self)
         }
@@ -15,12 +17,12 @@ extension ServerConfiguration.AuthSettings {
         switch algorithm {
         case .hs256:
             if publicKeyFile != nil {
-                throw ConfigurationError("auth.public-key is for RS256 or ES256; HS256 checks with auth.secret")
+                throw SettingsError("auth.public-key is for RS256 or ES256; HS256 checks with auth.secret")
             }
             key = secret
         case .rs256, .es256:
             if secret != nil {
-                throw ConfigurationError("auth.secret is for HS256; \(algorithm.rawValue) checks with auth.public-key")
+                throw SettingsError("auth.secret is for HS256; \(algorithm.rawValue) checks with auth.public-key")
             }
             // The private key's public half verifies too, so one file is enough.
             if let publicKey = try read(publicKeyFile, "auth.public-key") {
@@ -29,7 +31,7 @@ extension ServerConfiguration.AuthSettings {
                 key = try read(privateKeyFile, "auth.private-key")
             }
             guard key != nil else {
-                throw ConfigurationError("\(algorithm.rawValue) needs auth.public-key (a PEM file)")
+                throw SettingsError("\(algorithm.rawValue) needs auth.public-key (a PEM file)")
             }
         }
         return AuthConfiguration(
@@ -52,7 +54,7 @@ extension ServerConfiguration {
         do {
             return try await TokenVerifier(configuration)
         } catch {
-            throw ConfigurationError("auth: \(error)")
+            throw SettingsError("auth: \(error)")
         }
     }
 }

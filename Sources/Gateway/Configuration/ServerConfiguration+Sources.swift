@@ -9,11 +9,11 @@ extension ServerConfiguration {
     /// named by `configFile` or `SWITCHBOARD_CONFIG`, in that order of precedence.
     public static func resolve(
         flags: [String: String], configFile: String?, environment: [String: String]
-    ) throws(ConfigurationError) -> ServerConfiguration {
+    ) throws(SettingsError) -> ServerConfiguration {
         var yaml: (text: String, path: String)?
         if let path = configFile ?? environment[configFileVariable] {
             guard let data = FileManager.default.contents(atPath: path) else {
-                throw ConfigurationError("\(path): cannot read the configuration file")
+                throw SettingsError("\(path): cannot read the configuration file")
             }
             yaml = (String(decoding: data, as: UTF8.self), path)
         }
@@ -24,7 +24,7 @@ extension ServerConfiguration {
 
     /// The settings flags among command-line `arguments` (`--port 8080`, `--port=8080`),
     /// by key; an unknown flag is an error that names it.
-    public static func flags(from arguments: [String]) throws(ConfigurationError) -> [String: String] {
+    public static func flags(from arguments: [String]) throws(SettingsError) -> [String: String] {
         try SettingValues.flags(from: arguments, keys: settingsTable.keys)
     }
 

@@ -1,7 +1,11 @@
+import Auth
 import GraphQLEngine
 import Logging
-import Resolvers
+import Pipeline
+import Platform
+import Redis
 import Settings
+import Storage
 
 /// Everything `switchboard serve` can be told, typed, with its defaults: what the
 /// server runs on when nothing is set. Each setting that fills it is declared once, in
@@ -58,7 +62,7 @@ public struct ServerConfiguration: Sendable {
 
     /// The configuration from merged values; a value that does not parse is an error
     /// naming where it came from and what was expected.
-    public static func load(_ values: SettingValues) throws(ConfigurationError) -> ServerConfiguration {
+    public static func load(_ values: SettingValues) throws(SettingsError) -> ServerConfiguration {
         var configuration = try settingsTable.load(values, into: ServerConfiguration())
         configuration.unknownVariables = values.unknownVariables
         return configuration

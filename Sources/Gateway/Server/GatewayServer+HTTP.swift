@@ -1,9 +1,12 @@
+import Auth
 import Foundation
 import GraphQLEngine
 import HTTPTypes
 import Hummingbird
 import Logging
-import Resolvers
+import Pipeline
+import Platform
+import Transports
 
 /// The HTTP side: `/graphql` handed to GraphQL over HTTP with the caller's credentials
 /// checked first, and the operator's routes.

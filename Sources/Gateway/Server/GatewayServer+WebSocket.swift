@@ -5,6 +5,7 @@ import HummingbirdWebSocket
 import Logging
 import NIOCore
 import NIOWebSocket
+import Transports
 
 /// The WebSocket side: an upgrade of `/graphql` speaks the subprotocol the client
 /// offered, through the same connection driver whichever it is.

@@ -1,9 +1,13 @@
+import Auth
 import GraphQLEngine
 import Hummingbird
 import HummingbirdWebSocket
 import Logging
-import Resolvers
+import Pipeline
+import Platform
+import RateLimiting
 import ServiceLifecycle
+import Transports
 import UnixSignals
 
 /// The gateway as a running server: GraphQL over HTTP and both WebSocket subprotocols on

@@ -2,6 +2,8 @@ import Gateway
 import Settings
 import Testing
 
+@testable import TestSupport
+
 /// Every declared setting through every source: its examples land in the configuration
 /// from a flag, a variable and the YAML file (nested or dotted), a flag wins over a
 /// variable which wins over the file, and its bad example is refused naming the source.

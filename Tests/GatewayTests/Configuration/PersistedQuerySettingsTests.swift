@@ -1,6 +1,9 @@
 import Foundation
 import Gateway
+import Settings
 import Testing
+
+@testable import TestSupport
 
 /// The `persisted-queries.*` settings: once read, they make the gateway's mode, and the
 /// manifest they name is read, its errors naming the setting.
@@ -29,7 +32,7 @@ extension ServerConfigurationTests {
 
     @Test func aManifestThatCannotBeReadIsNamedAsTheSettingThatNamedIt() {
         #expect(
-            throws: ConfigurationError(
+            throws: SettingsError(
                 "--persisted-queries-manifest: /nonexistent/ops.json: cannot be read: no such file or directory")
         ) {
             try load(flags: ["persisted-queries.manifest": "/nonexistent/ops.json"])

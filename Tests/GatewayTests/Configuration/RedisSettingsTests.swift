@@ -1,6 +1,11 @@
 import Foundation
 import Gateway
+import RateLimiting
+import Redis
+import Settings
 import Testing
+
+@testable import TestSupport
 
 /// The `redis` and `rate-limits.*` settings.
 extension ServerConfigurationTests {
@@ -35,6 +40,6 @@ extension ServerConfigurationTests {
         (["rate-limits.enabled": "perhaps"], #"--rate-limits-enabled: expected true or false, got "perhaps""#),
     ])
     func aBadRateLimitSettingIsRefused(flags: [String: String], message: String) {
-        #expect(throws: ConfigurationError(message)) { try load(flags: flags) }
+        #expect(throws: SettingsError(message)) { try load(flags: flags) }
     }
 }

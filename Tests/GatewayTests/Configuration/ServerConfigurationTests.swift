@@ -3,12 +3,14 @@ import GraphQLEngine
 import Settings
 import Testing
 
+@testable import TestSupport
+
 /// Settings from flags, `SWITCHBOARD_*` variables and YAML: their precedence, their
 /// spellings, and errors that say where a bad value came from.
 @Suite struct ServerConfigurationTests {
     func load(
         flags: [String: String] = [:], environment: [String: String] = [:], yaml: String? = nil
-    ) throws(ConfigurationError) -> ServerConfiguration {
+    ) throws(SettingsError) -> ServerConfiguration {
         try ServerConfiguration.load(
             ServerConfiguration.settingsTable.values(
                 flags: flags, environment: environment, yaml: yaml.map { ($0, "switchboard.yaml") }))
@@ -79,12 +81,12 @@ import Testing
         ),
     ])
     func aBadValueNamesWhereItCameFrom(flags: [String: String], message: String) {
-        #expect(throws: ConfigurationError(message)) { try load(flags: flags) }
+        #expect(throws: SettingsError(message)) { try load(flags: flags) }
     }
 
     @Test func aBadVariableIsNamedAsTheVariable() {
         #expect(
-            throws: ConfigurationError(#"SWITCHBOARD_LIMITS_DEPTH: expected a whole number from 0 to 10000, got "-1""#)
+            throws: SettingsError(#"SWITCHBOARD_LIMITS_DEPTH: expected a whole number from 0 to 10000, got "-1""#)
         ) {
             try load(environment: ["SWITCHBOARD_LIMITS_DEPTH": "-1"])
         }
@@ -92,7 +94,7 @@ import Testing
 
     @Test func aMisspeltYAMLKeyIsAnErrorAndAnUnknownVariableAWarning() throws {
         #expect(
-            throws: ConfigurationError(
+            throws: SettingsError(
                 "switchboard.yaml: limits.dept is not a setting; did you mean limits.depth? (see switchboard serve --help)"
             )
         ) {
@@ -104,20 +106,20 @@ import Testing
     }
 
     @Test func yamlThatIsNotAMappingOfSettingsIsRefused() {
-        #expect(throws: ConfigurationError.self) { try load(yaml: "just text") }
-        #expect(throws: ConfigurationError.self) { try load(yaml: "port: [1, [2]]") }
-        #expect(throws: ConfigurationError.self) { try load(yaml: "port: {a: \"") }
+        #expect(throws: SettingsError.self) { try load(yaml: "just text") }
+        #expect(throws: SettingsError.self) { try load(yaml: "port: [1, [2]]") }
+        #expect(throws: SettingsError.self) { try load(yaml: "port: {a: \"") }
     }
 
     @Test func keyFilesThatCannotBeReadAreNamed() throws {
         var auth = ServerConfiguration.AuthSettings()
         auth.algorithm = .rs256
         auth.publicKeyFile = "/nonexistent/key.pem"
-        #expect(throws: ConfigurationError("auth.public-key: cannot read the key file /nonexistent/key.pem")) {
+        #expect(throws: SettingsError("auth.public-key: cannot read the key file /nonexistent/key.pem")) {
             try auth.authConfiguration()
         }
         auth.publicKeyFile = nil
-        #expect(throws: ConfigurationError("RS256 needs auth.public-key (a PEM file)")) { try auth.authConfiguration() }
+        #expect(throws: SettingsError("RS256 needs auth.public-key (a PEM file)")) { try auth.authConfiguration() }
         auth.algorithm = .hs256
         auth.secret = "s"
         #expect(try auth.authConfiguration().key == "s")

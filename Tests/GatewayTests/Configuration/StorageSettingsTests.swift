@@ -1,7 +1,12 @@
 import Foundation
 import Gateway
-import Resolvers
+import Notifications
+import Platform
+import Settings
+import Storage
 import Testing
+
+@testable import TestSupport
 
 /// The `database` and `notifications.*` settings: defaults, every source, and errors.
 extension ServerConfigurationTests {
@@ -59,12 +64,12 @@ extension ServerConfigurationTests {
         ),
     ])
     func aBadStorageOrNotificationSettingIsRefused(flags: [String: String], message: String) {
-        #expect(throws: ConfigurationError(message)) { try load(flags: flags) }
+        #expect(throws: SettingsError(message)) { try load(flags: flags) }
     }
 
     @Test func aBadDatabaseVariableIsNamedAsTheVariable() {
         #expect(
-            throws: ConfigurationError(
+            throws: SettingsError(
                 #"SWITCHBOARD_DATABASE: unknown sslmode "on": expected one of disable, prefer, require, verify-full"#)
         ) {
             try load(environment: ["SWITCHBOARD_DATABASE": "postgres://db/sb?sslmode=on"])
@@ -75,7 +80,7 @@ extension ServerConfigurationTests {
         var notifications = NotificationSettings()
         #expect(try notifications.makeDeliveryProvider(logger: .init(label: "test")).name == "log")
         notifications.delivery = .webhook
-        #expect(throws: ConfigurationError.self) {
+        #expect(throws: SettingsError.self) {
             try notifications.makeDeliveryProvider(logger: .init(label: "test"))
         }
         notifications.webhookURL = URL(string: "http://127.0.0.1:9/hook")

@@ -1,6 +1,9 @@
 import Gateway
-import Resolvers
+import Notifications
+import Platform
 import Testing
+
+@testable import TestSupport
 
 @Suite struct GatewayMetricsTests {
     @Test func outboxOutcomesAreCountedByOutcome() {

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Gateway
+@testable import TestSupport
 
 @Suite struct ClientAddressTests {
     @Test func withoutTrustedProxiesThePeerIsTheClientWhateverTheHeaderSays() {

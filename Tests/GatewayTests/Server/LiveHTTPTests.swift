@@ -1,6 +1,9 @@
 import Gateway
 import HTTPTypes
+import Pipeline
 import Testing
+
+@testable import TestSupport
 
 /// GraphQL over HTTP and the operator's routes on a real server, over real sockets.
 @Suite struct LiveHTTPTests {

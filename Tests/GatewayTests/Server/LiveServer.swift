@@ -1,3 +1,4 @@
+import Auth
 import Foundation
 import Gateway
 import GraphQLEngine
@@ -7,9 +8,14 @@ import HummingbirdWSClient
 import Logging
 import NIOCore
 import NIOWebSocket
-import Resolvers
+import Notifications
+import Pipeline
+import Platform
+import RateLimiting
 import Schema
 import ServiceLifecycle
+
+@testable import TestSupport
 
 /// A real gateway on a free loopback port, serving the repository's schema.graphql, for
 /// tests that speak HTTP and WebSocket to it as clients do.

@@ -1,6 +1,8 @@
 import Gateway
 import Testing
 
+@testable import TestSupport
+
 /// Both WebSocket subprotocols on a real server: the happy paths, every close code a
 /// client can cause, credentials, and the graceful shutdown. (4406, for a client that
 /// offers neither subprotocol, is checked by scripts/gql-tests with Python's websockets:

@@ -1,3 +1,5 @@
+import RateLimiting
+import Redis
 import Settings
 
 extension ServerConfiguration {
