@@ -98,10 +98,18 @@ extension GatewayServer {
             caller.clientAddress = clientAddress
         case .failure(let failure): return refused(Self.unauthorized(failure, accept: accept))
         }
-        guard let query = FormURLEncoding.decode(request.uri.query.map { Substring($0) } ?? "") else {
-            return refused(
-                GraphQLOverHTTP.refuse(
-                    HTTPRefusal(status: 400, message: "The URL's query is not valid form encoding."), accept: accept))
+        // Only a GET carries its parameters in the URL (a POST's are its body).
+        let query: [(name: String, value: String)]
+        if request.method == .get {
+            guard let decoded = FormURLEncoding.decode(request.uri.query.map { Substring($0) } ?? "") else {
+                return refused(
+                    GraphQLOverHTTP.refuse(
+                        HTTPRefusal(status: 400, message: "The URL's query is not valid form encoding."), accept: accept
+                    ))
+            }
+            query = decoded
+        } else {
+            query = []
         }
         let limit = pipeline.configuration.maxRequestBodyBytes
         var request = request

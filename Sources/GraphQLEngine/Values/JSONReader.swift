@@ -168,19 +168,19 @@ public struct JSONReader {
     /// string = " *char " with the escapes \" \\ \/ \b \f \n \r \t \uXXXX
     private mutating func string() throws(Error) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var text = ""
         var runStart = index
         while true {
             guard let byte = current else { throw error("Unterminated string") }
             switch byte {
             case UInt8(ascii: "\""):
-                try appendRun(from: runStart, to: &scalars)
+                try appendRun(from: runStart, to: &text)
                 index += 1
-                return String(scalars)
+                return text
             case UInt8(ascii: "\\"):
-                try appendRun(from: runStart, to: &scalars)
+                try appendRun(from: runStart, to: &text)
                 index += 1
-                scalars.append(try escape())
+                text.unicodeScalars.append(try escape())
                 runStart = index
             case 0x00..<0x20:
                 throw error("Unescaped control character in a string")
@@ -190,18 +190,14 @@ public struct JSONReader {
         }
     }
 
-    /// Appends the unescaped bytes since `start`, which must be valid UTF-8.
-    private func appendRun(from start: Int, to scalars: inout String.UnicodeScalarView) throws(Error) {
+    /// Appends the unescaped bytes since `start`, which must be valid UTF-8: validated
+    /// and copied as one run (a string without escapes is one run).
+    private func appendRun(from start: Int, to text: inout String) throws(Error) {
         guard start < index else { return }
-        var decoder = UTF8()
-        var iterator = bytes[start..<index].makeIterator()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: return
-            case .error: throw Error(message: "Invalid UTF-8 in a string", offset: start)
-            }
+        guard let run = String(validating: bytes[start..<index], as: UTF8.self) else {
+            throw Error(message: "Invalid UTF-8 in a string", offset: start)
         }
+        if text.isEmpty { text = run } else { text += run }
     }
 
     private mutating func escape() throws(Error) -> Unicode.Scalar {
