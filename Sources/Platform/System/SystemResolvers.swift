@@ -21,11 +21,12 @@ public enum SystemResolvers {
         now: @escaping @Sendable () -> Date = { Date() },
         sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) {
+        let featureList = InputValue.list(features.map { .string($0) })
         resolvers[.query("realtimeStatus")] = .sync { _ in
             .jsonObject([
                 "status": .enumValue(status.isDegraded ? "DEGRADED" : "OK"),
                 "serverTime": .string(timestamp(now())),
-                "features": .list(features.map { .string($0) }),
+                "features": featureList,
                 "version": .string(version),
                 "openConnections": .int(status.openConnections),
                 "activeSubscriptions": .int(status.activeSubscriptions),
@@ -90,6 +91,9 @@ public enum SystemResolvers {
 
     /// RFC 3339, in UTC, to the second.
     static func timestamp(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))
+        date.formatted(secondsStyle)
     }
+
+    /// Made once: making a format style costs as much as formatting with it.
+    private static let secondsStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: false)
 }
