@@ -1,8 +1,8 @@
 /// A domain of the product (notifications, presence, calls, exports) as the server runs
 /// it, declared in one place: its settings, its tables' migrations, its resolvers, its
-/// work on timers and what `/ready` asks of it. The server is composed from a list of domains, so adding
-/// one touches that list and nothing else; `realtimeStatus.features` lists the domains
-/// served.
+/// work on timers and what `/ready` asks of it. The server is composed from a list of
+/// domains, so adding one touches that list and nothing else; `realtimeStatus.features`
+/// lists the domains served.
 public protocol Domain: Sendable {
     /// The domain's settings, whose section (`<domain>.*`) is declared with the domain.
     associatedtype Settings: DomainSettingsSection
