@@ -5,7 +5,7 @@ import Transports
 
 /// GraphQL over HTTP end to end through the service, without sockets: every status the
 /// spec names, in both media types.
-@Suite struct GraphQLHTTPServiceTests {
+@Suite struct GraphQLOverHTTPTests {
     static let service: GraphQLOverHTTP = {
         do {
             let schema = try Schema(
