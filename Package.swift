@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "RateLimiting",
             dependencies: [
-                "Platform", "Schema", "Redis", "GraphQLEngine", "Settings",
+                "Platform", "Pipeline", "Schema", "Redis", "GraphQLEngine", "Settings",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -103,7 +103,7 @@ let package = Package(
         ),
         // The one operation pipeline: documents, persisted queries, selection, variables,
         // rate limits, execution, metrics.
-        .target(name: "Pipeline", dependencies: ["GraphQLEngine", "Platform", "RateLimiting"]),
+        .target(name: "Pipeline", dependencies: ["GraphQLEngine", "Platform"]),
         // JWT bearer tokens: verification pinned to one algorithm, and minting.
         .target(
             name: "Auth",

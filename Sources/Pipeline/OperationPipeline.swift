@@ -1,6 +1,5 @@
 import GraphQLEngine
 import Platform
-import RateLimiting
 
 /// The one path every operation takes, whatever carried it (HTTP GET or POST, either
 /// WebSocket subprotocol, and the transports to come): the document from the cache (or
@@ -15,12 +14,12 @@ public struct OperationPipeline: Sendable {
     public let persistedQueries: PersistedQueryStore
     public let configuration: GatewayConfiguration
     /// Rate limits charged before each operation runs; nil runs every operation unlimited.
-    public let rateLimits: RateLimitGate?
+    public let rateLimits: (any AdmissionGate)?
     let metrics: GatewayMetrics?
 
     public init(
         schema: Schema, resolvers: Resolvers, configuration: GatewayConfiguration = GatewayConfiguration(),
-        rateLimits: RateLimitGate? = nil, metrics: GatewayMetrics? = nil
+        rateLimits: (any AdmissionGate)? = nil, metrics: GatewayMetrics? = nil
     ) {
         self.configuration = configuration
         self.rateLimits = rateLimits
@@ -91,7 +90,7 @@ public struct OperationPipeline: Sendable {
     }
 
     /// What the rate limits say of `operation` (unlimited without any).
-    private func admit(_ operation: PreparedOperation, caller: RequestContext) async -> RateLimitGate.Admission {
+    private func admit(_ operation: PreparedOperation, caller: RequestContext) async -> Admission {
         guard let rateLimits else { return .unlimited(caller) }
         return await rateLimits.admit(operation, caller: caller)
     }

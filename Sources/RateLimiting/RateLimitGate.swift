@@ -1,5 +1,6 @@
 import GraphQLEngine
 import Logging
+import Pipeline
 import Platform
 import Schema
 import Settings
@@ -13,7 +14,7 @@ import Synchronization
 /// When the limiter cannot decide (Redis is down), `failureMode` says what happens:
 /// `open` runs the operation unlimited, `closed` refuses it. Either way it is counted in
 /// the metrics, and the outage is logged when it starts and when it ends.
-public final class RateLimitGate: Sendable {
+public final class RateLimitGate: AdmissionGate {
     public enum FailureMode: String, Sendable, CaseIterable {
         case open, closed
     }
@@ -34,28 +35,6 @@ public final class RateLimitGate: Sendable {
         self.failureMode = failureMode
         self.metrics = metrics
         self.logger = logger
-    }
-
-    /// What the gate decided for one operation.
-    public struct Admission: Sendable {
-        /// What to execute with: the caller's context, with the field limits it is over.
-        public var context: RequestContext
-        /// Set when the operation must not run: the answer to give instead.
-        public var refusal: Refusal?
-        /// `RateLimit-Policy`, `RateLimit` and, when something was refused, `Retry-After`.
-        public var headers: [(name: String, value: String)] = []
-        /// The response's `extensions` (`cost`).
-        public var extensions: [String: InputValue] = [:]
-
-        /// Runs as asked: nothing limits it, or the limiter failed open.
-        public static func unlimited(_ context: RequestContext) -> Admission { Admission(context: context) }
-    }
-
-    /// An operation refused before it runs.
-    public struct Refusal: Sendable {
-        public var error: GraphQLError
-        /// 429 over budget, 503 when the limiter failed closed.
-        public var status: Int
     }
 
     /// Charges the buckets of `operation`, as its request prepared it (chosen, variables
@@ -115,7 +94,7 @@ public final class RateLimitGate: Sendable {
         }
         if let refused = budget.first(where: { !$0.allowed }) {
             metrics?.recordRateLimited(scope: "operation")
-            admission.refusal = Refusal(error: Self.overBudget(refused, cost: cost), status: 429)
+            admission.refusal = Admission.Refusal(error: Self.overBudget(refused, cost: cost), status: 429)
             return admission
         }
         var context = caller
@@ -136,7 +115,7 @@ public final class RateLimitGate: Sendable {
             })
         {
             let error = RateLimitGuard.refusal(of: coordinate, by: coordinate, retryAfter: seconds)
-            admission.refusal = Refusal(error: error, status: 429)
+            admission.refusal = Admission.Refusal(error: error, status: 429)
         }
         admission.context = context
         return admission
@@ -151,7 +130,7 @@ public final class RateLimitGate: Sendable {
         }
         guard failureMode == .closed else { return .unlimited(context) }
         var admission = Admission(context: context)
-        admission.refusal = Refusal(
+        admission.refusal = Admission.Refusal(
             error: GraphQLError(
                 message: "Rate limits cannot be checked just now, so the operation was not run; try again shortly.",
                 code: "RATE_LIMITER_UNAVAILABLE", extensions: ["retryAfter": .int(1)]),
