@@ -78,6 +78,7 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The platform's event bus and ephemeral store on Redis, for many instances.
@@ -99,11 +100,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The one operation pipeline: documents, persisted queries, selection, variables,
         // rate limits, execution, metrics.
-        .target(name: "Pipeline", dependencies: ["GraphQLEngine", "Platform"]),
+        .target(
+            name: "Pipeline",
+            dependencies: ["GraphQLEngine", "Platform", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // JWT bearer tokens: verification pinned to one algorithm, and minting.
         .target(
             name: "Auth",
@@ -139,8 +144,9 @@ let package = Package(
         .executableTarget(
             name: "switchboard",
             dependencies: [
-                "Gateway", "Auth", "Storage", "Platform", "Settings", "Schema", "GraphQLEngine",
+                "Gateway", "Auth", "Storage", "Pipeline", "Platform", "Settings", "Schema", "GraphQLEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -164,17 +170,22 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
-        .testTarget(name: "SchemaTests", dependencies: ["Schema"]),
-        .testTarget(name: "RedisTests", dependencies: ["Redis", "TestSupport"]),
+        .testTarget(name: "SchemaTests", dependencies: ["Schema", "GraphQLEngine"]),
+        .testTarget(name: "RedisTests", dependencies: ["Redis", "Settings", "TestSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "Schema", "GraphQLEngine"]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "Platform", "Settings", "TestSupport", .product(name: "SQLKit", package: "sql-kit")]
+            dependencies: [
+                "Storage", "Platform", "Settings", "TestSupport",
+                .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
+            ]
         ),
-        .testTarget(name: "RedisStateTests", dependencies: ["RedisState", "Redis", "Platform", "TestSupport"]),
+        .testTarget(
+            name: "RedisStateTests", dependencies: ["RedisState", "Redis", "Platform", "TestSupport", .product(name: "Logging", package: "swift-log")]
+        ),
         .testTarget(
             name: "RateLimitingTests",
-            dependencies: ["RateLimiting", "Redis", "Platform", "Schema", "GraphQLEngine", "TestSupport"]
+            dependencies: ["RateLimiting", "Redis", "Platform", "Schema", "GraphQLEngine", "TestSupport", .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(
             name: "NotificationsTests",
@@ -182,12 +193,24 @@ let package = Package(
                 "Notifications", "Platform", "Storage", "GraphQLEngine", "TestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "AuthTests", dependencies: ["Auth", "Platform", "GraphQLEngine"]),
+        .testTarget(
+            name: "AuthTests",
+            dependencies: [
+                "Auth", "Platform", "GraphQLEngine",
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(
             name: "TransportsTests",
-            dependencies: ["Transports", "Pipeline", "RateLimiting", "Platform", "Schema", "GraphQLEngine"]
+            dependencies: [
+                "Transports", "Pipeline", "RateLimiting", "Platform", "Schema", "GraphQLEngine", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(
             name: "GatewayTests",
@@ -204,7 +227,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard"]),
+        .testTarget(name: "SwitchboardCLITests", dependencies: ["switchboard", "Gateway", "Settings"]),
     ],
     swiftLanguageModes: [.v6]
 )
