@@ -8,6 +8,9 @@
 // The engine is ours and pure (no NIO, no I/O); no GraphQL library is a dependency here.
 import PackageDescription
 
+/// swift-log, which most targets use.
+let logging = Target.Dependency.product(name: "Logging", package: "swift-log")
+
 let package = Package(
     name: "Switchboard",
     platforms: [.macOS(.v15)],
@@ -49,7 +52,7 @@ let package = Package(
             dependencies: [
                 "CHiredis", "Settings",
                 .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
             ]
         ),
         // schema.graphql loaded, its scalars, and its rate-limit directives read.
@@ -62,7 +65,7 @@ let package = Package(
             dependencies: [
                 "GraphQLEngine", "Schema", "Settings",
                 .product(name: "SQLKit", package: "sql-kit"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
@@ -77,18 +80,18 @@ let package = Package(
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The platform's event bus and ephemeral store on Redis, for many instances.
-        .target(name: "RedisState", dependencies: ["Platform", "Redis", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "RedisState", dependencies: ["Platform", "Redis", logging]),
         // @rateLimit and @costBudget enforced: GCRA, footprints, the gate, both limiters.
         .target(
             name: "RateLimiting",
             dependencies: [
                 "Platform", "Pipeline", "Schema", "Redis", "GraphQLEngine", "Settings",
-                .product(name: "Logging", package: "swift-log"),
+                logging,
             ]
         ),
         // The first domain: notifications, their store, outbox and providers.
@@ -97,7 +100,7 @@ let package = Package(
             dependencies: [
                 "Platform", "GraphQLEngine", "Settings",
                 .product(name: "SQLKit", package: "sql-kit"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -122,7 +125,7 @@ let package = Package(
         // as state machines.
         .target(
             name: "Transports",
-            dependencies: ["Pipeline", "Platform", "GraphQLEngine", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Pipeline", "Platform", "GraphQLEngine", logging]
         ),
         // The server composed: Hummingbird routes and upgrades, configuration, the list of
         // served domains, shared state.
@@ -133,7 +136,7 @@ let package = Package(
                 "Platform", "Schema", "Settings", "GraphQLEngine",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
@@ -146,7 +149,7 @@ let package = Package(
             dependencies: [
                 "Gateway", "Auth", "Storage", "Pipeline", "Platform", "Settings", "Schema", "GraphQLEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
             ]
         ),
 
@@ -156,7 +159,7 @@ let package = Package(
             name: "TestSupport",
             dependencies: [
                 "Redis", "Storage", "Platform", "Notifications", "GraphQLEngine",
-                .product(name: "Logging", package: "swift-log"),
+                logging,
                 .product(name: "SQLKit", package: "sql-kit"),
             ],
             path: "Tests/Support"
@@ -171,21 +174,26 @@ let package = Package(
         ),
         .testTarget(name: "SettingsTests", dependencies: ["Settings"]),
         .testTarget(name: "SchemaTests", dependencies: ["Schema", "GraphQLEngine"]),
-        .testTarget(name: "RedisTests", dependencies: ["Redis", "Settings", "TestSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(
+            name: "RedisTests", dependencies: ["Redis", "Settings", "TestSupport", logging]
+        ),
         .testTarget(name: "PlatformTests", dependencies: ["Platform", "Schema", "GraphQLEngine"]),
         .testTarget(
             name: "StorageTests",
             dependencies: [
                 "Storage", "Platform", "Settings", "TestSupport",
-                .product(name: "SQLKit", package: "sql-kit"), .product(name: "Logging", package: "swift-log"),
+                .product(name: "SQLKit", package: "sql-kit"), logging,
             ]
         ),
         .testTarget(
-            name: "RedisStateTests", dependencies: ["RedisState", "Redis", "Platform", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            name: "RedisStateTests",
+            dependencies: ["RedisState", "Redis", "Platform", "TestSupport", logging]
         ),
         .testTarget(
             name: "RateLimitingTests",
-            dependencies: ["RateLimiting", "Redis", "Platform", "Schema", "GraphQLEngine", "TestSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "RateLimiting", "Redis", "Platform", "Schema", "GraphQLEngine", "TestSupport", logging,
+            ]
         ),
         .testTarget(
             name: "NotificationsTests",
@@ -195,7 +203,7 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
             ]
         ),
         .testTarget(
@@ -209,7 +217,8 @@ let package = Package(
         .testTarget(
             name: "TransportsTests",
             dependencies: [
-                "Transports", "Pipeline", "RateLimiting", "Platform", "Schema", "GraphQLEngine", .product(name: "Logging", package: "swift-log"),
+                "Transports", "Pipeline", "RateLimiting", "Platform", "Schema", "GraphQLEngine",
+                logging,
             ]
         ),
         .testTarget(
@@ -222,7 +231,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOWebSocket", package: "swift-nio"),
-                .product(name: "Logging", package: "swift-log"),
+                logging,
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

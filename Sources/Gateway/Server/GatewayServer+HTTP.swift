@@ -84,12 +84,8 @@ extension GatewayServer {
     private func exchange(
         _ request: Request, accept: String?, clientAddress: String?, receivedAt: ContinuousClock.Instant
     ) async -> HTTPExchange.Response {
-        /// A refusal before GraphQL over HTTP reads the request, counted as the pipeline
-        /// counts its own.
         func refused(_ answer: HTTPExchange.Response) -> HTTPExchange.Response {
-            let transport = Transport.http(method: request.method == .get ? .get : .post)
-            pipeline.record(answer.report, over: transport, since: receivedAt)
-            return answer
+            http.counted(answer, method: request.method.rawValue, since: receivedAt)
         }
         var caller: Caller
         switch await verifier.context(authorizationHeader: request.headers[.authorization], now: Date()) {

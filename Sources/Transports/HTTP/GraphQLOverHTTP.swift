@@ -18,10 +18,8 @@ public struct GraphQLOverHTTP: Sendable {
     public func respond(
         to request: HTTPExchange.Request, caller: RequestContext, receivedAt: ContinuousClock.Instant = .now
     ) async -> HTTPExchange.Response {
-        let transport = Transport.http(method: request.method == "GET" ? .get : .post)
         func refusedEarly(_ response: HTTPExchange.Response) -> HTTPExchange.Response {
-            pipeline.record(response.report, over: transport, since: receivedAt)
-            return response
+            counted(response, method: request.method, since: receivedAt)
         }
         guard let mediaType = GraphQLResponseMediaType.negotiate(accept: request.accept) else {
             let refusal = HTTPRefusal(
@@ -37,11 +35,26 @@ public struct GraphQLOverHTTP: Sendable {
         case .success(let parsed): operation = parsed
         case .failure(let refusal): return refusedEarly(Self.refuse(refusal, as: mediaType))
         }
+        let transport = Self.transport(request.method)
         let outcome = await pipeline.run(
             GraphQLRequest(operation, caller: caller, transport: transport, receivedAt: receivedAt))
         var answer = Self.answer(outcome, as: mediaType)
         answer.headers += outcome.headers
         return answer
+    }
+
+    /// `answer`, to a request refused before the pipeline read it (bad credentials, an
+    /// unreadable request), counted as the pipeline counts its own.
+    public func counted(
+        _ answer: HTTPExchange.Response, method: String, since receivedAt: ContinuousClock.Instant
+    ) -> HTTPExchange.Response {
+        pipeline.record(answer.report, over: Self.transport(method), since: receivedAt)
+        return answer
+    }
+
+    /// The transport of a request by its method: a GET carries queries only.
+    static func transport(_ method: String) -> Transport {
+        .http(method: method == "GET" ? .get : .post)
     }
 
     /// The outcome in HTTP's terms.
