@@ -86,6 +86,14 @@ import Transports
                 == .failure(HTTPRefusal(status: 415, message: "Only UTF-8 is supported, not latin1.")))
     }
 
+    @Test(arguments: [
+        "application/json", "application/json; charset=utf-8", "application/json;charset=utf-8",
+        "Application/JSON; Charset=UTF-8", "application/json ; charset=\"utf-8\"", "application/json; boundary=x",
+    ])
+    func jsonInUTF8IsTakenHoweverItsContentTypeIsSpelt(contentType: String) {
+        #expect((try? post(#"{"query":"{ a }"}"#, contentType: contentType).get()) != nil)
+    }
+
     @Test func aBodyOverTheLimitIsTooLarge() {
         #expect(
             post(#"{"query":"{ a }"}"#, maxBodyBytes: 8)

@@ -57,7 +57,7 @@ extension GatewayServer {
     /// over HTTP on the pipeline (which counts it), and one log line.
     func graphQL(_ request: Request, context: GatewayRequestContext) async -> Response {
         let receivedAt = ContinuousClock.now
-        let accept = request.headers[values: .accept].joined(separator: ", ")
+        let accept = request.headers.combined(.accept) ?? ""
         let clientAddress = ClientAddress.resolve(
             peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: .xForwardedFor],
             trustedProxyHops: settings.trustedProxyHops)
@@ -88,7 +88,7 @@ extension GatewayServer {
             http.counted(answer, method: request.method.rawValue, since: receivedAt)
         }
         var caller: Caller
-        switch await verifier.context(authorizationHeader: request.headers[.authorization], now: Date()) {
+        switch await verifier.context(authorizationHeader: request.headers.combined(.authorization), now: Date()) {
         case .success(let context):
             caller = context
             caller.clientAddress = clientAddress
@@ -121,7 +121,7 @@ extension GatewayServer {
         }
         return await http.respond(
             to: HTTPExchange.Request(
-                method: request.method.rawValue, accept: accept, contentType: request.headers[.contentType],
+                method: request.method.rawValue, accept: accept, contentType: request.headers.combined(.contentType),
                 queryItems: query, body: Array(body.readableBytesView)),
             caller: caller, receivedAt: receivedAt)
     }

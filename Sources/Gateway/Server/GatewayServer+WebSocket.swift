@@ -17,7 +17,7 @@ extension GatewayServer {
         WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
     > {
         guard request.path?.split(separator: "?", maxSplits: 1).first == "/graphql" else { return .dontUpgrade }
-        let offered = request.headerFields[values: .secWebSocketProtocol].joined(separator: ", ")
+        let offered = request.headerFields.combined(.secWebSocketProtocol) ?? ""
         let chosen = WebSocketSubprotocol.choose(from: offered)
         var headers = HTTPFields()
         if let chosen { headers[.secWebSocketProtocol] = chosen.rawValue }

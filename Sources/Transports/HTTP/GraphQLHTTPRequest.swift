@@ -43,17 +43,7 @@ public enum GraphQLHTTPRequest {
         guard let contentType else {
             return .failure(HTTPRefusal(status: 415, message: "A POST needs Content-Type: application/json."))
         }
-        let parameters = contentType.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
-        guard parameters.first == "application/json" else {
-            return .failure(
-                HTTPRefusal(
-                    status: 415, message: "Content-Type \(contentType) is not supported; send application/json."))
-        }
-        if let charset = parameters.dropFirst().first(where: { $0.hasPrefix("charset=") }),
-            charset != "charset=utf-8", charset != "charset=\"utf-8\""
-        {
-            return .failure(HTTPRefusal(status: 415, message: "Only UTF-8 is supported, not \(charset.dropFirst(8))."))
-        }
+        if let refusal = refusal(ofContentType: contentType) { return .failure(refusal) }
         guard body.count <= maxBodyBytes else {
             return .failure(
                 HTTPRefusal(status: 413, message: "The body is \(body.count) bytes, over the limit of \(maxBodyBytes).")
@@ -73,6 +63,25 @@ public enum GraphQLHTTPRequest {
         } catch {
             return .failure(HTTPRefusal(status: 400, message: "Malformed request: \(error.reason)."))
         }
+    }
+
+    /// Why a POST body of `contentType` cannot be read (415), or nil for JSON in UTF-8.
+    static func refusal(ofContentType contentType: String) -> HTTPRefusal? {
+        // The values nearly every client sends, accepted without parsing.
+        switch contentType {
+        case "application/json", "application/json; charset=utf-8", "application/json;charset=utf-8": return nil
+        default: break
+        }
+        let parameters = contentType.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
+        guard parameters.first == "application/json" else {
+            return HTTPRefusal(status: 415, message: "Content-Type \(contentType) is not supported; send application/json.")
+        }
+        if let charset = parameters.dropFirst().first(where: { $0.hasPrefix("charset=") }),
+            charset != "charset=utf-8", charset != "charset=\"utf-8\""
+        {
+            return HTTPRefusal(status: 415, message: "Only UTF-8 is supported, not \(charset.dropFirst(8)).")
+        }
+        return nil
     }
 
     /// GET: the parameters are URL parameters; `variables` and `extensions` are JSON

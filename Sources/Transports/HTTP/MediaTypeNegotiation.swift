@@ -4,7 +4,12 @@ public enum GraphQLResponseMediaType: String, Sendable {
     case json = "application/json"
 
     /// The `Content-Type` header value.
-    public var contentType: String { rawValue + "; charset=utf-8" }
+    public var contentType: String {
+        switch self {
+        case .graphQLResponseJSON: "application/graphql-response+json; charset=utf-8"
+        case .json: "application/json; charset=utf-8"
+        }
+    }
 
     /// The type to answer in, from the request's `Accept` header (RFC 9110 12.5.1, with
     /// q-values): `application/graphql-response+json` when the client accepts it at least
@@ -12,13 +17,14 @@ public enum GraphQLResponseMediaType: String, Sendable {
     /// or no header, as legacy clients send). Nil when nothing acceptable is offered: the
     /// server answers 406.
     public static func negotiate(accept: String?) -> GraphQLResponseMediaType? {
-        guard let accept, !accept.allSatisfy(\.isWhitespace) else { return .json }
+        guard let accept else { return .json }
         // The headers nearly every client sends, answered without parsing.
         switch accept {
         case GraphQLResponseMediaType.graphQLResponseJSON.rawValue: return .graphQLResponseJSON
         case GraphQLResponseMediaType.json.rawValue, "*/*": return .json
         default: break
         }
+        guard !accept.allSatisfy(\.isWhitespace) else { return .json }
         var best: (type: GraphQLResponseMediaType, quality: Double)?
         for range in accept.split(separator: ",") {
             let parts = range.split(separator: ";").map { $0.trimmingSpaces().lowercased() }
