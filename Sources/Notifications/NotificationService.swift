@@ -23,6 +23,8 @@ public final class NotificationService: Sendable {
 
     let database: any Database
     let bus: any EventBus
+    /// The bus's notification events, decoded once per event on this instance.
+    let feed: EventFeed<NotificationEvent>
     let now: @Sendable () -> Date
     let settings: Settings
     let logger: Logger
@@ -37,6 +39,7 @@ public final class NotificationService: Sendable {
     ) {
         self.database = database
         self.bus = bus
+        feed = EventFeed(bus: bus) { NotificationEvent(bytes: $0) }
         self.settings = settings
         self.logger = logger
         self.now = now
@@ -147,11 +150,11 @@ public final class NotificationService: Sendable {
     // MARK: Live events
 
     /// The user's events from now on: what the subscriptions stream.
-    func events(for owner: Owner) async throws -> AsyncCompactMapSequence<AsyncStream<[UInt8]>, NotificationEvent> {
+    /// The owner's events from now on, decoded once on this instance however many of
+    /// the owner's devices are subscribed here.
+    func events(for owner: Owner) async throws -> AsyncStream<NotificationEvent> {
         try await remember(owner)
-        return try await bus.subscribe(to: NotificationEvent.topic(for: owner)).compactMap {
-            NotificationEvent(bytes: $0)
-        }
+        return try await feed.subscribe(to: NotificationEvent.topic(for: owner))
     }
 
     func publish(_ event: NotificationEvent, to owner: Owner) async {
