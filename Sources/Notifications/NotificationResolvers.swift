@@ -98,11 +98,13 @@ public enum NotificationResolvers {
         resolvers[subscription: "notificationAdded"] = { info in
             let owner = try run.owner(info)
             let events = try await run { try await service.events(for: owner) }
+            // The owner's topic carries the same events for every device of the owner,
+            // and nothing of the caller beyond the owner shapes a notification's fields.
             return EventStream(
                 events.compactMap { event -> NotificationRecord? in
                     guard case .added(let notification) = event else { return nil }
                     return notification
-                })
+                }, sharing: NotificationEvent.topic(for: owner))
         }
         resolvers[subscription: "notificationChanged"] = { info in
             let owner = try run.owner(info)
@@ -111,7 +113,7 @@ public enum NotificationResolvers {
                 events.compactMap { event -> NotificationChange? in
                     guard case .changed(let change) = event else { return nil }
                     return change
-                })
+                }, sharing: NotificationEvent.topic(for: owner))
         }
         resolvers[.subscription("notificationAdded")] = .sync { info in .object(info.parent) }
         resolvers[.subscription("notificationChanged")] = .sync { info in .object(info.parent) }

@@ -9,8 +9,8 @@ public struct OperationOutcome: Sendable {
         case rejected(Rejection)
         /// A query or mutation executed (field errors and all).
         case response(ExecutionResponse)
-        /// A subscription started: its responses, one per event.
-        case stream(ResponseStream)
+        /// A subscription started: its responses, one per event, encoded.
+        case stream(SubscriptionResponses)
     }
 
     public var answer: Answer

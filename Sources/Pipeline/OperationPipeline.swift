@@ -16,6 +16,8 @@ public struct OperationPipeline: Sendable {
     /// Rate limits charged before each operation runs; nil runs every operation unlimited.
     public let rateLimits: (any AdmissionGate)?
     let metrics: GatewayMetrics?
+    /// Subscriptions that give the same responses, executed once for all their subscribers.
+    public let subscriptions = SharedSubscriptions()
 
     public init(
         schema: Schema, resolvers: Resolvers, configuration: GatewayConfiguration = GatewayConfiguration(),
@@ -85,7 +87,9 @@ public struct OperationPipeline: Sendable {
         case .refused(let response):
             return OperationOutcome(.rejected(.requestError(response.errors)), operationType: type)
         case .stream(let responses):
-            return OperationOutcome(.stream(responses), operationType: type, headers: admission.headers)
+            return OperationOutcome(
+                .stream(subscriptions.responses(of: responses, context: admission.context)), operationType: type,
+                headers: admission.headers)
         }
     }
 

@@ -205,7 +205,7 @@ public enum GraphQLWebSocketConnection {
             registry?.subscriptionStarted()
             defer { registry?.subscriptionEnded() }
             do {
-                for try await response in responses { post.yield(.next(id: id, response: response.json)) }
+                for try await response in responses { post.yield(.next(id: id, response: response)) }
                 post.yield(.completed(id: id))
             } catch let error as GraphQLError {
                 post.yield(.failed(id: id, errors: [error]))

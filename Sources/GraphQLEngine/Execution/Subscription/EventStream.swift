@@ -5,9 +5,19 @@ public struct EventStream: AsyncSequence, Sendable {
     public typealias Element = any Sendable
 
     private let makeIterator: @Sendable () -> Iterator
+    /// Set when every stream with this key carries the same events, and executing a
+    /// selection over them depends on nothing of the caller beyond the key and the
+    /// caller's identity: a server may then execute each event once for all subscribers
+    /// of the same operation (see the pipeline's `SharedSubscriptions`). A user's topic
+    /// is such a key; a stream that filters events by anything else of the caller is not.
+    public let sharing: String?
 
-    public init<Events: AsyncSequence & Sendable>(_ events: Events) where Events.Element: Sendable {
+    /// `events`, shared by the subscribers whose streams carry the same `sharing` key (nil:
+    /// this subscriber's own).
+    public init<Events: AsyncSequence & Sendable>(_ events: Events, sharing: String? = nil)
+    where Events.Element: Sendable {
         makeIterator = { Iterator(events.makeAsyncIterator()) }
+        self.sharing = sharing
     }
 
     public func makeAsyncIterator() -> Iterator { makeIterator() }

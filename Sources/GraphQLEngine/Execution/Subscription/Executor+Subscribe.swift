@@ -47,8 +47,11 @@ public struct ResponseStream: AsyncSequence, Sendable {
 
     let events: EventStream
     let executor: Executor
-    let request: PreparedOperation
+    public let request: PreparedOperation
     let context: any Sendable
+
+    /// The source stream's sharing key (see `EventStream.sharing`).
+    public var sharing: String? { events.sharing }
 
     public func makeAsyncIterator() -> Iterator {
         Iterator(events: events.makeAsyncIterator(), executor: executor, request: request, context: context)
