@@ -58,11 +58,11 @@ public final class SharedSubscriptions: Sendable {
             bufferingPolicy: .bufferingNewest(bufferSize))
         let id = ids.add(1, ordering: .relaxed).newValue
         let generation = groups.withLock { groups in
-            if var group = groups[key] {
+            // Changed in place: a group's members are not copied for each one who joins.
+            if let generation = groups[key]?.generation {
                 // The group's source already runs; this subscriber's own is dropped here.
-                group.members[id] = continuation
-                groups[key] = group
-                return group.generation
+                groups[key]?.members[id] = continuation
+                return generation
             }
             var group = Group(generation: id)
             group.members[id] = continuation
@@ -113,12 +113,9 @@ public final class SharedSubscriptions: Sendable {
     /// The last member to leave ends the group's reading, and with it its source stream.
     private func leave(_ key: Key, member: UInt64, generation: UInt64) {
         let ended = groups.withLock { groups -> Group? in
-            guard var group = groups[key], group.generation == generation else { return nil }
-            group.members[member] = nil
-            guard group.members.isEmpty else {
-                groups[key] = group
-                return nil
-            }
+            guard groups[key]?.generation == generation else { return nil }
+            groups[key]?.members[member] = nil
+            guard groups[key]?.members.isEmpty == true else { return nil }
             return groups.removeValue(forKey: key)
         }
         ended?.reading?.cancel()

@@ -39,12 +39,17 @@ public final class EventFeed<Event: Sendable>: Sendable {
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .bufferingNewest(bufferSize))
         let id = ids.add(1, ordering: .relaxed).newValue
         let (generation, opening) = topics.withLock { topics in
-            var entry = topics[topic] ?? Topic(generation: id)
+            // Changed in place: a topic's subscribers are not copied for each one who joins.
+            if let generation = topics[topic]?.generation, let opening = topics[topic]?.opening {
+                topics[topic]?.subscribers[id] = continuation
+                return (generation, opening)
+            }
+            var entry = Topic(generation: id)
             entry.subscribers[id] = continuation
-            let opening = entry.opening ?? open(topic, generation: entry.generation)
+            let opening = open(topic, generation: id)
             entry.opening = opening
             topics[topic] = entry
-            return (entry.generation, opening)
+            return (id, opening)
         }
         continuation.onTermination = { [weak self] _ in self?.leave(topic, subscriber: id, generation: generation) }
         do {
@@ -103,14 +108,10 @@ public final class EventFeed<Event: Sendable>: Sendable {
     /// The last subscriber of a topic to leave ends this instance's bus subscription.
     private func leave(_ topic: String, subscriber: UInt64, generation: UInt64) {
         let ended = topics.withLock { topics -> Topic? in
-            guard var entry = topics[topic], entry.generation == generation else { return nil }
-            entry.subscribers[subscriber] = nil
-            guard entry.subscribers.isEmpty else {
-                topics[topic] = entry
-                return nil
-            }
-            topics[topic] = nil
-            return entry
+            guard topics[topic]?.generation == generation else { return nil }
+            topics[topic]?.subscribers[subscriber] = nil
+            guard topics[topic]?.subscribers.isEmpty == true else { return nil }
+            return topics.removeValue(forKey: topic)
         }
         ended?.opening?.cancel()
         ended?.reading?.cancel()
