@@ -13,7 +13,7 @@ extension GatewayServer {
     /// Whether to upgrade: only `/graphql`, answering with the subprotocol chosen. A
     /// client that offers neither is upgraded all the same and closed with 4406, as
     /// graphql-ws asks, so it learns why.
-    func upgrade(_ request: HTTPRequest, clientAddress: String?) -> ShouldUpgradeResult<
+    func upgrade(_ request: HTTPRequest, channel: any Channel, clientAddress: String?) -> ShouldUpgradeResult<
         WebSocketDataHandler<HTTP1WebSocketUpgradeChannel.Context>
     > {
         guard request.path?.split(separator: "?", maxSplits: 1).first == "/graphql" else { return .dontUpgrade }
@@ -23,13 +23,14 @@ extension GatewayServer {
         if let chosen { headers[.secWebSocketProtocol] = chosen.rawValue }
         return .upgrade(headers) { inbound, outbound, context in
             await serveWebSocket(
-                chosen, inbound: inbound, outbound: outbound, clientAddress: clientAddress, logger: context.logger)
+                chosen, inbound: inbound, outbound: outbound, channel: channel, clientAddress: clientAddress,
+                logger: context.logger)
         }
     }
 
     func serveWebSocket(
         _ subprotocol: WebSocketSubprotocol?, inbound: WebSocketInboundStream, outbound: WebSocketOutboundWriter,
-        clientAddress: String?, logger: Logger
+        channel: any Channel, clientAddress: String?, logger: Logger
     ) async {
         let socket = WebSocketOutbound(
             send: { text in
@@ -57,18 +58,20 @@ extension GatewayServer {
             case .failure(let failure): return .rejected(reason: failure.reason)
             }
         }
+        // Shared subscriptions write their frames straight to the channel.
+        let direct = ChannelFrames(channel: channel, lanes: lanes, maxQueuedFrames: settings.maxQueuedFrames)
         logger.info("websocket opened")
         switch subprotocol {
         case .graphQLTransportWS:
             await GraphQLWebSocketConnection.serve(
                 TransportWSStateMachine(configuration: settings.webSocket, openedAt: .now), inbound: messages,
                 outbound: socket, pipeline: pipeline, authenticate: authenticate,
-                maxQueuedFrames: settings.maxQueuedFrames, registry: registry, logger: logger)
+                maxQueuedFrames: settings.maxQueuedFrames, registry: registry, direct: direct, logger: logger)
         case .graphQLWS:
             await GraphQLWebSocketConnection.serve(
                 LegacyWSStateMachine(configuration: settings.webSocket, openedAt: .now), inbound: messages,
                 outbound: socket, pipeline: pipeline, authenticate: authenticate,
-                maxQueuedFrames: settings.maxQueuedFrames, registry: registry, logger: logger)
+                maxQueuedFrames: settings.maxQueuedFrames, registry: registry, direct: direct, logger: logger)
         }
         logger.info("websocket closed")
     }

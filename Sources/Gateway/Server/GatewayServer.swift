@@ -58,6 +58,9 @@ public struct GatewayServer: Sendable {
     let readiness: [ReadinessCheck]
     /// Work that runs beside the server and stops before it (the outbox, purges).
     let jobs: [any Service]
+    /// A delivery lane per event loop: a shared subscription's frames are written one pass
+    /// per loop.
+    let lanes = EventLoopLanes()
 
     /// A server for `schema`, composed of `domains`: the system fields
     /// (`realtimeStatus`, `heartbeat`, `rateLimitStatus`) resolve from this server's own
@@ -116,7 +119,7 @@ public struct GatewayServer: Sendable {
                     ws: .init(maxFrameSize: settings.webSocket.maxMessageBytes, autoPing: .disabled)),
                 shouldUpgrade: { request, channel, _ in
                     upgrade(
-                        request,
+                        request, channel: channel,
                         clientAddress: ClientAddress.resolve(
                             peer: channel.remoteAddress?.ipAddress,
                             forwardedFor: request.headerFields[values: .xForwardedFor],

@@ -10,10 +10,12 @@ import Synchronization
 /// `notificationAdded { title }` cost one execution an event, not ten thousand.
 ///
 /// The first subscriber of a group lends its response stream to the group: a task reads
-/// it, encodes each response once and hands the bytes to every member. A member that
-/// leaves stops receiving; the last one to leave ends the task, and with it the source.
-/// Each member has a bounded buffer: one that falls `bufferSize` responses behind loses
-/// the oldest, and never slows the others.
+/// it, encodes each response once and hands the bytes to every member — to a member read
+/// as a stream through its buffer, to recipients a transport writes itself in one pass per
+/// lane (see `SubscriptionRecipient`). A member that leaves stops receiving; the last one
+/// to leave ends the task, and with it the source. A stream member has a bounded buffer:
+/// one that falls `bufferSize` responses behind loses the oldest, and never slows the
+/// others (recipients answer for their own backlog).
 public final class SharedSubscriptions: Sendable {
     private let groups = Mutex<[Key: Group]>([:])
     private let ids = Atomic<UInt64>(0)
@@ -38,15 +40,62 @@ public final class SharedSubscriptions: Sendable {
         let rateLimitRefusals: [String: Int]
     }
 
+    typealias StreamMember = AsyncThrowingStream<[UInt8], any Error>.Continuation
+
+    private enum Member {
+        case stream(StreamMember)
+        case recipient(any SubscriptionRecipient)
+    }
+
     private struct Group {
         /// Tells this group from a later one with the same key, once this one ended.
         let generation: UInt64
-        var members: [UInt64: AsyncThrowingStream<[UInt8], any Error>.Continuation] = [:]
+        var streams: [UInt64: StreamMember] = [:]
+        /// Recipients by their lane, so each response is one pass per lane.
+        var lanes: [ObjectIdentifier: LaneMembers] = [:]
+        var laneOfRecipient: [UInt64: ObjectIdentifier] = [:]
         var reading: Task<Void, Never>?
+
+        var count: Int { streams.count + laneOfRecipient.count }
+
+        mutating func add(_ member: Member, id: UInt64) {
+            switch member {
+            case .stream(let continuation): streams[id] = continuation
+            case .recipient(let recipient):
+                let lane = ObjectIdentifier(recipient.lane)
+                lanes[lane, default: LaneMembers(lane: recipient.lane)].recipients[id] = recipient
+                laneOfRecipient[id] = lane
+            }
+        }
+
+        mutating func remove(_ id: UInt64) {
+            streams[id] = nil
+            guard let lane = laneOfRecipient.removeValue(forKey: id) else { return }
+            lanes[lane]?.recipients[id] = nil
+            if lanes[lane]?.recipients.isEmpty == true { lanes[lane] = nil }
+        }
+
+        /// Who to hand the next response to.
+        var snapshot: Snapshot {
+            Snapshot(
+                streams: Array(streams.values),
+                lanes: lanes.values.map { ($0.lane, Array($0.recipients.values)) })
+        }
+    }
+
+    private struct LaneMembers {
+        let lane: any DeliveryLane
+        var recipients: [UInt64: any SubscriptionRecipient] = [:]
+    }
+
+    private struct Snapshot {
+        let streams: [StreamMember]
+        let lanes: [(lane: any DeliveryLane, recipients: [any SubscriptionRecipient])]
     }
 
     /// The responses of `stream` for a caller with `context`: shared with the group of
-    /// subscribers like it when its source may be shared, else its own.
+    /// subscribers like it when its source may be shared, else its own. A shared one joins
+    /// its group when it is read, or when a recipient is given it.
     public func responses(of stream: ResponseStream, context: RequestContext) -> SubscriptionResponses {
         guard let sharing = stream.sharing else { return SubscriptionResponses(stream) }
         let request = stream.request
@@ -54,29 +103,45 @@ public final class SharedSubscriptions: Sendable {
             sharing: sharing, document: ObjectIdentifier(request.document.memos), operationName: request.name,
             variables: request.variables, user: context.user, tenant: context.tenant, roles: context.roles,
             rateLimitRefusals: context.rateLimitRefusals)
+        return SubscriptionResponses(shared: SharedSubscription(hub: self, key: key, stream: stream))
+    }
+
+    /// Subscribers in groups now, and the groups (for tests and metrics).
+    public var counts: (members: Int, groups: Int) {
+        groups.withLock { groups in (groups.values.reduce(0) { $0 + $1.count }, groups.count) }
+    }
+
+    /// Joins the group as a stream read by its subscriber.
+    func joinAsStream(_ key: Key, source: ResponseStream) -> AsyncThrowingStream<[UInt8], any Error> {
         let (encoded, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream(
             bufferingPolicy: .bufferingNewest(bufferSize))
+        let (id, generation) = join(key, .stream(continuation), source: source)
+        continuation.onTermination = { [weak self] _ in self?.leave(key, member: id, generation: generation) }
+        return encoded
+    }
+
+    /// Joins the group as a recipient the transport writes itself.
+    func join(_ key: Key, recipient: any SubscriptionRecipient, source: ResponseStream) -> SubscriptionMembership {
+        let (id, generation) = join(key, .recipient(recipient), source: source)
+        return SubscriptionMembership { [weak self] in self?.leave(key, member: id, generation: generation) }
+    }
+
+    private func join(_ key: Key, _ member: Member, source: ResponseStream) -> (id: UInt64, generation: UInt64) {
         let id = ids.add(1, ordering: .relaxed).newValue
         let generation = groups.withLock { groups in
             // Changed in place: a group's members are not copied for each one who joins.
             if let generation = groups[key]?.generation {
                 // The group's source already runs; this subscriber's own is dropped here.
-                groups[key]?.members[id] = continuation
+                groups[key]?.add(member, id: id)
                 return generation
             }
             var group = Group(generation: id)
-            group.members[id] = continuation
-            group.reading = read(stream, into: key, generation: id)
+            group.add(member, id: id)
+            group.reading = read(source, into: key, generation: id)
             groups[key] = group
             return id
         }
-        continuation.onTermination = { [weak self] _ in self?.leave(key, member: id, generation: generation) }
-        return SubscriptionResponses(encoded)
-    }
-
-    /// Subscribers in groups now, and the groups (for tests and metrics).
-    public var counts: (members: Int, groups: Int) {
-        groups.withLock { groups in (groups.values.reduce(0) { $0 + $1.members.count }, groups.count) }
+        return (id, generation)
     }
 
     private func read(_ stream: ResponseStream, into key: Key, generation: UInt64) -> Task<Void, Never> {
@@ -86,7 +151,17 @@ public final class SharedSubscriptions: Sendable {
                 for try await response in stream {
                     guard let self else { return }
                     let json = response.json
-                    for member in self.members(of: key, generation: generation) { member.yield(json) }
+                    let members = self.groups.withLock { groups in
+                        groups[key].flatMap { $0.generation == generation ? $0.snapshot : nil }
+                    }
+                    guard let members else { return }
+                    for member in members.streams { member.yield(json) }
+                    for (lane, recipients) in members.lanes {
+                        lane.run {
+                            for recipient in recipients { recipient.receive(json) }
+                            for recipient in recipients { recipient.flush() }
+                        }
+                    }
                 }
             } catch {
                 failure = error
@@ -96,17 +171,12 @@ public final class SharedSubscriptions: Sendable {
                 guard groups[key]?.generation == generation else { return nil }
                 return groups.removeValue(forKey: key)
             }
-            if let ended {
-                for member in ended.members.values { member.finish(throwing: failure) }
+            guard let members = ended?.snapshot else { return }
+            for member in members.streams { member.finish(throwing: failure) }
+            let ending = failure
+            for (lane, recipients) in members.lanes {
+                lane.run { for recipient in recipients { recipient.end(throwing: ending) } }
             }
-        }
-    }
-
-    private func members(
-        of key: Key, generation: UInt64
-    ) -> [AsyncThrowingStream<[UInt8], any Error>.Continuation] {
-        groups.withLock { groups in
-            groups[key].flatMap { $0.generation == generation ? Array($0.members.values) : nil } ?? []
         }
     }
 
@@ -114,10 +184,18 @@ public final class SharedSubscriptions: Sendable {
     private func leave(_ key: Key, member: UInt64, generation: UInt64) {
         let ended = groups.withLock { groups -> Group? in
             guard groups[key]?.generation == generation else { return nil }
-            groups[key]?.members[member] = nil
-            guard groups[key]?.members.isEmpty == true else { return nil }
+            groups[key]?.remove(member)
+            guard groups[key]?.count == 0 else { return nil }
             return groups.removeValue(forKey: key)
         }
         ended?.reading?.cancel()
     }
+}
+
+/// A shared subscription not yet joined: it joins its group when read, or when given a
+/// recipient.
+struct SharedSubscription: Sendable {
+    let hub: SharedSubscriptions
+    let key: SharedSubscriptions.Key
+    let stream: ResponseStream
 }

@@ -1,24 +1,47 @@
 import GraphQLEngine
 
 /// A subscription's responses as a transport sends them: each one's JSON, encoded once
-/// (for a shared subscription, once for all its subscribers). Ends when the source stream
-/// ends, throwing what ended it; dropping it ends this subscriber's part.
+/// (for a shared subscription, once for all its subscribers). Read it as a stream, or,
+/// when it is shared, give it a recipient to write (`deliver(to:)`). Ends when the source
+/// stream ends, throwing what ended it; dropping it ends this subscriber's part.
 public struct SubscriptionResponses: AsyncSequence, Sendable {
     public typealias Element = [UInt8]
 
-    private let makeIterator: @Sendable () -> Iterator
+    private enum Source: Sendable {
+        case own(ResponseStream)
+        case shared(SharedSubscription)
+    }
+
+    private let source: Source
 
     /// This subscriber's own responses, executed as they are read.
     public init(_ responses: ResponseStream) {
-        makeIterator = { Iterator(responses.map(\.json).makeAsyncIterator()) }
+        source = .own(responses)
     }
 
-    /// Responses encoded elsewhere and handed over (a shared subscription's).
-    init(_ encoded: AsyncThrowingStream<[UInt8], any Error>) {
-        makeIterator = { Iterator(encoded.makeAsyncIterator()) }
+    init(shared: SharedSubscription) {
+        source = .shared(shared)
     }
 
-    public func makeAsyncIterator() -> Iterator { makeIterator() }
+    /// Whether its group's responses can be written by a recipient (`deliver(to:)`).
+    public var isShared: Bool {
+        if case .shared = source { true } else { false }
+    }
+
+    public func makeAsyncIterator() -> Iterator {
+        switch source {
+        case .own(let responses): Iterator(responses.map(\.json).makeAsyncIterator())
+        case .shared(let shared):
+            Iterator(shared.hub.joinAsStream(shared.key, source: shared.stream).makeAsyncIterator())
+        }
+    }
+
+    /// Joins the group with `recipient`, which is then given every response on its lane;
+    /// nil for a subscription that is not shared (read it instead).
+    public func deliver(to recipient: any SubscriptionRecipient) -> SubscriptionMembership? {
+        guard case .shared(let shared) = source else { return nil }
+        return shared.hub.join(shared.key, recipient: recipient, source: shared.stream)
+    }
 
     public struct Iterator: AsyncIteratorProtocol {
         private let nextResponse: () async throws -> [UInt8]?

@@ -61,16 +61,20 @@ public enum GraphQLWebSocketConnection {
         case tick
         /// The server is shutting down.
         case goingAway
+        /// Frames written straight to the channel piled up past the bound.
+        case slowConsumer
     }
 
     /// Runs until the socket closes, from either side.
     public static func serve<Machine: SubprotocolStateMachine, Inbound: AsyncSequence & Sendable>(
         _ machine: Machine, inbound: Inbound, outbound: WebSocketOutbound, pipeline: OperationPipeline,
         authenticate: @escaping Authenticate = { _ in .accepted(context: .anonymous) }, maxQueuedFrames: Int = 1_024,
-        registry: ConnectionRegistry? = nil, logger: Logger = Logger(label: "switchboard.websocket")
+        registry: ConnectionRegistry? = nil, direct: (any DirectFrameWriter)? = nil,
+        logger: Logger = Logger(label: "switchboard.websocket")
     ) async where Inbound.Element == WebSocketInbound {
         var machine = machine
         let (events, post) = AsyncStream<Event>.makeStream()
+        direct?.whenSlow { post.yield(.slowConsumer) }
         let registration = registry?.open { post.yield(.goingAway) }
         defer { if let registration { registry?.close(registration) } }
         let (outgoing, queue) = AsyncStream<Outgoing>.makeStream(bufferingPolicy: .bufferingOldest(maxQueuedFrames))
@@ -108,9 +112,16 @@ public enum GraphQLWebSocketConnection {
         // A first tick arms the timers, so the initialisation deadline holds for a client
         // that never sends a frame.
         post.yield(.tick)
+        func closeSlowConsumer() async {
+            writer.cancel()
+            await outbound.close(1008, "Slow consumer: more than \(maxQueuedFrames) messages waiting to be sent")
+        }
         for await event in events {
             let actions: [Machine.Action]
             switch event {
+            case .slowConsumer:
+                await closeSlowConsumer()
+                return
             case .inbound(.text(let text)):
                 machine.heard(at: .now)
                 actions = machine.received(text)
@@ -137,9 +148,7 @@ public enum GraphQLWebSocketConnection {
                 case .send(let text):
                     guard case .dropped = queue.yield(.frame(text)) else { continue }
                     // The queue is full: the client does not keep up.
-                    writer.cancel()
-                    await outbound.close(
-                        1008, "Slow consumer: more than \(maxQueuedFrames) messages waiting to be sent")
+                    await closeSlowConsumer()
                     return
                 case .authenticate(let payload):
                     Task { post.yield(.admitted(await authenticate(payload))) }
@@ -147,8 +156,11 @@ public enum GraphQLWebSocketConnection {
                     var logger = logger
                     logger[metadataKey: "operation.id"] = "\(id)"
                     let request = GraphQLRequest(request, caller: context, transport: .webSocket)
+                    let recipient = direct.map { ChannelRecipient(writer: $0, id: id, frame: Machine.nextFrame) }
                     operations[id] = Task { [logger] in
-                        await run(request, id: id, pipeline: pipeline, post: post, registry: registry, logger: logger)
+                        await run(
+                            request, id: id, pipeline: pipeline, post: post, registry: registry, recipient: recipient,
+                            logger: logger)
                     }
                 case .stop(let id):
                     operations.removeValue(forKey: id)?.cancel()
@@ -182,7 +194,7 @@ public enum GraphQLWebSocketConnection {
     /// loop.
     static func run(
         _ request: GraphQLRequest, id: String, pipeline: OperationPipeline, post: AsyncStream<Event>.Continuation,
-        registry: ConnectionRegistry?, logger: Logger
+        registry: ConnectionRegistry?, recipient: ChannelRecipient? = nil, logger: Logger
     ) async {
         let outcome = await pipeline.run(request)
         let report = outcome.report
@@ -204,6 +216,27 @@ public enum GraphQLWebSocketConnection {
         case .stream(let responses):
             registry?.subscriptionStarted()
             defer { registry?.subscriptionEnded() }
+            // Shared, with the channel at hand: the group writes this subscription's frames
+            // on the channel's event loop; this task only waits for the end.
+            if let recipient, let membership = responses.deliver(to: recipient) {
+                var ends = recipient.ended.makeAsyncIterator()
+                let ending = await withTaskCancellationHandler {
+                    await ends.next()
+                } onCancel: {
+                    recipient.deactivate()
+                }
+                membership.leave()
+                // No end: stopped by the client, or the connection ended.
+                guard let ending else { return }
+                if let error = ending {
+                    let reported =
+                        error as? GraphQLError ?? GraphQLError(message: "\(error)", code: "INTERNAL_SERVER_ERROR")
+                    post.yield(.failed(id: id, errors: [reported]))
+                } else {
+                    post.yield(.completed(id: id))
+                }
+                return
+            }
             do {
                 for try await response in responses { post.yield(.next(id: id, response: response)) }
                 post.yield(.completed(id: id))

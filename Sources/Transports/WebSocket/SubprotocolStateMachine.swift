@@ -28,6 +28,9 @@ public protocol SubprotocolStateMachine: Sendable {
     mutating func accepted(at now: ContinuousClock.Instant) -> [Action]
     mutating func rejected(_ reason: String) -> [Action]
     func next(id: String, response: [UInt8]) -> [Action]
+    /// The frame `next(id:response:)` sends for an active operation, for a transport that
+    /// writes a shared subscription's responses itself.
+    static func nextFrame(id: String, response: [UInt8]) -> [UInt8]
     mutating func completed(id: String) -> [Action]
     mutating func failed(id: String, errors: [GraphQLError]) -> [Action]
     mutating func tick(at now: ContinuousClock.Instant) -> [Action]
@@ -50,6 +53,10 @@ extension TransportWSStateMachine: SubprotocolStateMachine {
     public mutating func accepted(at now: ContinuousClock.Instant) -> [Action] { accepted(ackPayload: nil, at: now) }
     /// graphql-transport-ws closes with 4403 whatever the reason.
     public mutating func rejected(_ reason: String) -> [Action] { rejected() }
+
+    public static func nextFrame(id: String, response: [UInt8]) -> [UInt8] {
+        TransportWSServerMessage.next(id: id, response: response).text
+    }
 }
 
 extension LegacyWSStateMachine.Action: WebSocketActionConvertible {
@@ -64,4 +71,8 @@ extension LegacyWSStateMachine.Action: WebSocketActionConvertible {
     }
 }
 
-extension LegacyWSStateMachine: SubprotocolStateMachine {}
+extension LegacyWSStateMachine: SubprotocolStateMachine {
+    public static func nextFrame(id: String, response: [UInt8]) -> [UInt8] {
+        LegacyWSServerMessage.data(id: id, response: response).text
+    }
+}

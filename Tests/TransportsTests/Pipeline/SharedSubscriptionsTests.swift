@@ -159,21 +159,125 @@ import Testing
         let bus = InProcessEventBus()
         let pipeline = try Self.pipeline(bus: bus, sharing: true, executions: Counter())
         let query = #"subscription { topic(name: "news") { id } }"#
-        var first: SubscriptionResponses? = try await Self.subscribe(pipeline, query, as: "ada")
-        var second: SubscriptionResponses? = try await Self.subscribe(pipeline, query, as: "ada")
+        // A shared subscription joins its group when it is read.
+        let unread = try await Self.subscribe(pipeline, query, as: "ada")
+        #expect(pipeline.subscriptions.counts == (members: 0, groups: 0))
+        var first: SubscriptionResponses.Iterator? = unread.makeAsyncIterator()
+        var second: SubscriptionResponses.Iterator? = try await Self.subscribe(pipeline, query, as: "ada")
+            .makeAsyncIterator()
         #expect(pipeline.subscriptions.counts == (members: 2, groups: 1))
         _ = first
         first = nil
         #expect(await eventually { pipeline.subscriptions.counts == (members: 1, groups: 1) })
-        if let stream = second {
-            var responses = stream.makeAsyncIterator()
-            await bus.publish([5], on: "topic:news")
-            #expect(Self.text(try await responses.next()) == #"{"data":{"topic":{"id":5}}}"#)
-        }
-        _ = second
+        await bus.publish([5], on: "topic:news")
+        #expect(Self.text(try await second?.next()) == #"{"data":{"topic":{"id":5}}}"#)
         second = nil
         #expect(await eventually { pipeline.subscriptions.counts == (members: 0, groups: 0) })
         #expect(await eventually { bus.subscriberCount(on: "topic:news") == 0 })
+    }
+}
+
+/// Recipients written on lanes: one pass per lane per response, the same bytes a stream
+/// member reads, the end told on the lane, nothing for a recipient that left.
+@Suite struct SharedSubscriptionRecipientTests {
+    /// A lane that runs each pass at once and counts them.
+    final class CountingLane: DeliveryLane {
+        let passes = Mutex(0)
+        func run(_ pass: @escaping @Sendable () -> Void) {
+            passes.withLock { $0 += 1 }
+            pass()
+        }
+    }
+
+    final class Recorder: SubscriptionRecipient {
+        let lane: any DeliveryLane
+        let received = Mutex<[String]>([])
+        let flushes = Mutex(0)
+        let ended = Mutex<String?>(nil)
+
+        init(lane: any DeliveryLane) { self.lane = lane }
+        func receive(_ response: [UInt8]) { received.withLock { $0.append(String(decoding: response, as: UTF8.self)) } }
+        func flush() { flushes.withLock { $0 += 1 } }
+        func end(throwing error: (any Error)?) { ended.withLock { $0 = error.map { "\($0)" } ?? "completed" } }
+    }
+
+    typealias Support = SharedSubscriptionsTests
+
+    @Test func recipientsOfALaneAreWrittenInOnePassPerResponseAlongsideStreamReaders() async throws {
+        let bus = InProcessEventBus()
+        let pipeline = try Support.pipeline(bus: bus, sharing: true, executions: Support.Counter())
+        let query = #"subscription { topic(name: "news") { id } }"#
+        let (east, west) = (CountingLane(), CountingLane())
+        let recipients = (0..<6).map { Recorder(lane: $0 < 4 ? east : west) }
+        var memberships: [SubscriptionMembership] = []
+        for recipient in recipients {
+            let responses = try await Support.subscribe(pipeline, query, as: "ada")
+            #expect(responses.isShared)
+            memberships.append(try #require(responses.deliver(to: recipient)))
+        }
+        var reader = try await Support.subscribe(pipeline, query, as: "ada").makeAsyncIterator()
+        #expect(pipeline.subscriptions.counts == (members: 7, groups: 1))
+        await bus.publish([1], on: "topic:news")
+        await bus.publish([2], on: "topic:news")
+        let expected = [#"{"data":{"topic":{"id":1}}}"#, #"{"data":{"topic":{"id":2}}}"#]
+        #expect(Support.text(try await reader.next()) == expected[0])
+        #expect(Support.text(try await reader.next()) == expected[1])
+        #expect(await eventually { recipients.allSatisfy { $0.received.withLock { $0 } == expected } })
+        #expect(east.passes.withLock { $0 } == 2)
+        #expect(west.passes.withLock { $0 } == 2)
+        #expect(recipients.allSatisfy { $0.flushes.withLock { $0 } == 2 })
+
+        // One leaves: the others still receive, it does not.
+        memberships[0].leave()
+        await bus.publish([3], on: "topic:news")
+        #expect(Support.text(try await reader.next()) == #"{"data":{"topic":{"id":3}}}"#)
+        #expect(await eventually { recipients[1].received.withLock { $0.count } == 3 })
+        #expect(recipients[0].received.withLock { $0.count } == 2)
+        #expect(pipeline.subscriptions.counts == (members: 6, groups: 1))
+        _ = memberships
+    }
+
+    @Test func aSubscriptionThatIsNotSharedTakesNoRecipient() async throws {
+        let bus = InProcessEventBus()
+        let pipeline = try Support.pipeline(bus: bus, sharing: false, executions: Support.Counter())
+        let responses = try await Support.subscribe(pipeline, #"subscription { topic(name: "news") { id } }"#, as: "ada")
+        #expect(!responses.isShared)
+        #expect(responses.deliver(to: Recorder(lane: CountingLane())) == nil)
+    }
+
+    @Test func theSourcesEndIsToldToEveryRecipientOnItsLane() async throws {
+        let hub = SharedSubscriptions()
+        let schema = try Schema(sdl: "type Query { a: Int } type Subscription { twice: Int! }")
+        let executor = Executor(resolvers: try Self.endingResolvers(schema))
+        let document = try Validator.validate(try Parser.parse("subscription { twice }"), against: schema)
+        guard case .stream(let stream) = await executor.subscribe(document, context: RequestContext(user: "ada")) else {
+            Issue.record("the subscription was refused")
+            return
+        }
+        let recipient = Recorder(lane: CountingLane())
+        let membership = hub.responses(of: stream, context: RequestContext(user: "ada")).deliver(to: recipient)
+        #expect(membership != nil)
+        #expect(await eventually { recipient.ended.withLock { $0 } == "completed" })
+        #expect(recipient.received.withLock { $0 } == [#"{"data":{"twice":1}}"#, #"{"data":{"twice":2}}"#])
+        #expect(hub.counts == (members: 0, groups: 0))
+    }
+
+    static func endingResolvers(_ schema: Schema) throws -> Resolvers {
+        var table = ResolverTable<RequestContext>()
+        table[.query("a")] = .sync { _ in .null }
+        table[subscription: "twice"] = { _ in EventStream([1, 2].async, sharing: "twice") }
+        table[.subscription("twice")] = .sync { info in (info.parent as? Int).map(FieldValue.int) ?? .null }
+        return try table.bind(to: schema, coverage: .registeredFields)
+    }
+}
+
+extension Array where Element: Sendable {
+    /// The elements as an async sequence that ends after the last.
+    var async: AsyncStream<Element> {
+        AsyncStream { continuation in
+            for element in self { continuation.yield(element) }
+            continuation.finish()
+        }
     }
 }
 
