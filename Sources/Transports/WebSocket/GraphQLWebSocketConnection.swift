@@ -97,6 +97,13 @@ public enum GraphQLWebSocketConnection {
             post.yield(.inbound(.closed))
         }
         var operations: [String: Task<Void, Never>] = [:]
+        /// The recipients of shared subscriptions written straight to the socket, stopped
+        /// before a close frame goes out so no data frame can follow it.
+        var recipients: [String: ChannelRecipient] = [:]
+        func stopDirectWrites() {
+            for recipient in recipients.values { recipient.deactivate() }
+            recipients = [:]
+        }
         /// The connection's context, once its credentials are accepted.
         var context = RequestContext.anonymous
         var timer: Task<Void, Never>?
@@ -113,6 +120,7 @@ public enum GraphQLWebSocketConnection {
         // that never sends a frame.
         post.yield(.tick)
         func closeSlowConsumer() async {
+            stopDirectWrites()
             writer.cancel()
             await outbound.close(1008, "Slow consumer: more than \(maxQueuedFrames) messages waiting to be sent")
         }
@@ -136,9 +144,11 @@ public enum GraphQLWebSocketConnection {
             case .next(let id, let response): actions = machine.next(id: id, response: response)
             case .completed(let id):
                 operations[id] = nil
+                recipients[id] = nil
                 actions = machine.completed(id: id)
             case .failed(let id, let errors):
                 operations[id] = nil
+                recipients[id] = nil
                 actions = machine.failed(id: id, errors: errors)
             case .tick: actions = machine.tick(at: .now)
             case .goingAway: actions = machine.goingAway()
@@ -157,14 +167,17 @@ public enum GraphQLWebSocketConnection {
                     logger[metadataKey: "operation.id"] = "\(id)"
                     let request = GraphQLRequest(request, caller: context, transport: .webSocket)
                     let recipient = direct.map { ChannelRecipient(writer: $0, id: id, frame: Machine.nextFrame) }
+                    recipients[id] = recipient
                     operations[id] = Task { [logger] in
                         await run(
                             request, id: id, pipeline: pipeline, post: post, registry: registry, recipient: recipient,
                             logger: logger)
                     }
                 case .stop(let id):
+                    recipients.removeValue(forKey: id)?.deactivate()
                     operations.removeValue(forKey: id)?.cancel()
                 case .close(let code, let reason):
+                    stopDirectWrites()
                     if case .dropped = queue.yield(.close(code, reason)) {
                         writer.cancel()
                         await outbound.close(code, reason)
