@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Platform
+import Synchronization
 import Testing
 
 @testable import Redis
@@ -42,6 +43,51 @@ import Testing
         #expect(await bobs.next().map { String(decoding: $0, as: UTF8.self) } == "three")
         await a.stop()
         await b.stop()
+    }
+
+    /// Many subscribers on each of two instances: every one receives each event exactly
+    /// once and in order, each instance holds one Redis subscription for the topic and
+    /// decodes each event once.
+    @Test func everySubscriberOnBothInstancesReceivesEachEventExactlyOnce() async throws {
+        let server = try await RedisServerProcess.start()
+        let (a, b) = (try Instance(server), try Instance(server))
+        let decodes = (DecodeCount(), DecodeCount())
+        let feeds = (
+            EventFeed<String>(bus: a.bus) { [count = decodes.0] in count.decoded($0) },
+            EventFeed<String>(bus: b.bus) { [count = decodes.1] in count.decoded($0) }
+        )
+        var streams: [AsyncStream<String>] = []
+        for index in 0..<40 {
+            streams.append(try await (index.isMultiple(of: 2) ? feeds.0 : feeds.1).subscribe(to: "user:alice"))
+        }
+        #expect(try await Self.subscribers(of: "switchboard:user:alice", on: a.client) == 2)
+        let events = (1...5).map { "event \($0)" }
+        for event in events { await b.bus.publish(Array(event.utf8), on: "user:alice") }
+        await a.bus.publish(Array("last".utf8), on: "user:alice")
+        for stream in streams {
+            var received: [String] = []
+            for await event in stream {
+                received.append(event)
+                if event == "last" { break }
+            }
+            #expect(received == events + ["last"])
+        }
+        #expect(decodes.0.count == 6)
+        #expect(decodes.1.count == 6)
+        streams = []
+        await a.stop()
+        await b.stop()
+    }
+
+    /// Counts an instance's decodes.
+    final class DecodeCount: Sendable {
+        private let decodes = Mutex(0)
+        var count: Int { decodes.withLock { $0 } }
+
+        func decoded(_ payload: [UInt8]) -> String {
+            decodes.withLock { $0 += 1 }
+            return String(decoding: payload, as: UTF8.self)
+        }
     }
 
     @Test func anInstanceUnsubscribesWhenItsLastSubscriberLeaves() async throws {
