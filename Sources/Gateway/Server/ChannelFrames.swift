@@ -67,9 +67,11 @@ final class ChannelFrames: DirectFrameWriter {
         return false
     }
 
-    func write(_ frame: [UInt8]) {
-        var buffer = channel.allocator.buffer(capacity: frame.count)
-        buffer.writeBytes(frame)
+    func write(prefix: [UInt8], payload: [UInt8]) {
+        var buffer = channel.allocator.buffer(capacity: prefix.count + payload.count + 1)
+        buffer.writeBytes(prefix)
+        buffer.writeBytes(payload)
+        buffer.writeInteger(UInt8(ascii: "}"))
         channel.write(WebSocketFrame(fin: true, opcode: .text, data: buffer), promise: nil)
     }
 

@@ -11,18 +11,19 @@ public protocol DirectFrameWriter: Sendable {
     var lane: any DeliveryLane { get }
     /// Whether one more frame may be written now (called on the lane).
     func admitsFrame() -> Bool
-    func write(_ frame: [UInt8])
+    /// One text frame: `prefix`, then `payload`, then `}`.
+    func write(prefix: [UInt8], payload: [UInt8])
     func flush()
     /// What to call, once, when the client does not keep up.
     func whenSlow(_ action: @escaping @Sendable () -> Void)
 }
 
 /// One subscription of a connection written by a `DirectFrameWriter`: each response as the
-/// subprotocol's `next` (legacy: `data`) frame, made by `frame`, until it is stopped.
+/// subprotocol's `next` (legacy: `data`) frame, whose start (`prefix`) is made once, until
+/// it is stopped.
 final class ChannelRecipient: SubscriptionRecipient {
     private let writer: any DirectFrameWriter
-    private let id: String
-    private let frame: @Sendable (_ id: String, _ response: [UInt8]) -> [UInt8]
+    private let prefix: [UInt8]
     private let active = Atomic<Bool>(true)
     /// Told once, when the source ends (nil: it completed; else what failed it).
     private let ending: AsyncStream<(any Error)?>.Continuation
@@ -30,16 +31,15 @@ final class ChannelRecipient: SubscriptionRecipient {
 
     var lane: any DeliveryLane { writer.lane }
 
-    init(writer: any DirectFrameWriter, id: String, frame: @escaping @Sendable (String, [UInt8]) -> [UInt8]) {
+    init(writer: any DirectFrameWriter, prefix: [UInt8]) {
         self.writer = writer
-        self.id = id
-        self.frame = frame
+        self.prefix = prefix
         (ended, ending) = AsyncStream<(any Error)?>.makeStream(bufferingPolicy: .bufferingOldest(1))
     }
 
     func receive(_ response: [UInt8]) {
         guard active.load(ordering: .relaxed), writer.admitsFrame() else { return }
-        writer.write(frame(id, response))
+        writer.write(prefix: prefix, payload: response)
     }
 
     func flush() { writer.flush() }

@@ -166,7 +166,7 @@ public enum GraphQLWebSocketConnection {
                     var logger = logger
                     logger[metadataKey: "operation.id"] = "\(id)"
                     let request = GraphQLRequest(request, caller: context, transport: .webSocket)
-                    let recipient = direct.map { ChannelRecipient(writer: $0, id: id, frame: Machine.nextFrame) }
+                    let recipient = direct.map { ChannelRecipient(writer: $0, prefix: Machine.nextFramePrefix(id: id)) }
                     recipients[id] = recipient
                     operations[id] = Task { [logger] in
                         await run(

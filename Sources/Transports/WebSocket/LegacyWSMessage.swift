@@ -47,8 +47,7 @@ public enum LegacyWSServerMessage: Equatable, Sendable {
             json.raw(UInt8(ascii: "}"))
         case .keepAlive: json.raw("\"ka\"")
         case .data(let id, let response):
-            json.operation("data", id: id)
-            json.raw(",\"payload\":")
+            json.operationPayload("data", id: id)
             json.append(response)
         case .error(let id, let errors):
             json.operation("error", id: id)

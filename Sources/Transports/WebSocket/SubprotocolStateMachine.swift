@@ -28,9 +28,10 @@ public protocol SubprotocolStateMachine: Sendable {
     mutating func accepted(at now: ContinuousClock.Instant) -> [Action]
     mutating func rejected(_ reason: String) -> [Action]
     func next(id: String, response: [UInt8]) -> [Action]
-    /// The frame `next(id:response:)` sends for an active operation, for a transport that
-    /// writes a shared subscription's responses itself.
-    static func nextFrame(id: String, response: [UInt8]) -> [UInt8]
+    /// The frame `next(id:response:)` sends for an active operation, up to the response
+    /// (the response and `}` complete it), for a transport that writes a shared
+    /// subscription's responses itself.
+    static func nextFramePrefix(id: String) -> [UInt8]
     mutating func completed(id: String) -> [Action]
     mutating func failed(id: String, errors: [GraphQLError]) -> [Action]
     mutating func tick(at now: ContinuousClock.Instant) -> [Action]
@@ -54,9 +55,7 @@ extension TransportWSStateMachine: SubprotocolStateMachine {
     /// graphql-transport-ws closes with 4403 whatever the reason.
     public mutating func rejected(_ reason: String) -> [Action] { rejected() }
 
-    public static func nextFrame(id: String, response: [UInt8]) -> [UInt8] {
-        TransportWSServerMessage.next(id: id, response: response).text
-    }
+    public static func nextFramePrefix(id: String) -> [UInt8] { JSONWriter.resultPrefix("next", id: id) }
 }
 
 extension LegacyWSStateMachine.Action: WebSocketActionConvertible {
@@ -72,7 +71,5 @@ extension LegacyWSStateMachine.Action: WebSocketActionConvertible {
 }
 
 extension LegacyWSStateMachine: SubprotocolStateMachine {
-    public static func nextFrame(id: String, response: [UInt8]) -> [UInt8] {
-        LegacyWSServerMessage.data(id: id, response: response).text
-    }
+    public static func nextFramePrefix(id: String) -> [UInt8] { JSONWriter.resultPrefix("data", id: id) }
 }

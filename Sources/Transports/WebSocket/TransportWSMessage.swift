@@ -51,8 +51,7 @@ public enum TransportWSServerMessage: Equatable, Sendable {
         case .ping: json.raw("\"ping\"")
         case .pong: json.raw("\"pong\"")
         case .next(let id, let response):
-            json.operation("next", id: id)
-            json.raw(",\"payload\":")
+            json.operationPayload("next", id: id)
             json.append(response)
         case .error(let id, let errors):
             json.operation("error", id: id)

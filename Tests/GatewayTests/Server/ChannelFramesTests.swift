@@ -24,8 +24,8 @@ import Testing
     @Test func aRecipientWritesTheSubprotocolsFramesUntilItIsStopped() throws {
         let channel = EmbeddedChannel()
         let frames = ChannelFrames(channel: channel, lanes: EventLoopLanes(), maxQueuedFrames: 8)
-        let modern = ChannelRecipient(writer: frames, id: "a", frame: TransportWSStateMachine.nextFrame)
-        let legacy = ChannelRecipient(writer: frames, id: "b", frame: LegacyWSStateMachine.nextFrame)
+        let modern = ChannelRecipient(writer: frames, prefix: TransportWSStateMachine.nextFramePrefix(id: "a"))
+        let legacy = ChannelRecipient(writer: frames, prefix: LegacyWSStateMachine.nextFramePrefix(id: "b"))
         modern.receive(Array(#"{"data":{"x":1}}"#.utf8))
         legacy.receive(Array(#"{"data":{"x":1}}"#.utf8))
         modern.flush()
@@ -44,7 +44,7 @@ import Testing
         let frames = ChannelFrames(channel: channel, lanes: EventLoopLanes(), maxQueuedFrames: 3)
         let slow = Mutex(0)
         frames.whenSlow { slow.withLock { $0 += 1 } }
-        let recipient = ChannelRecipient(writer: frames, id: "a", frame: TransportWSStateMachine.nextFrame)
+        let recipient = ChannelRecipient(writer: frames, prefix: TransportWSStateMachine.nextFramePrefix(id: "a"))
         // Writable again: the count starts over.
         channel.isWritable = false
         for _ in 0..<3 { recipient.receive(Array("{}".utf8)) }
