@@ -108,8 +108,7 @@ final class TransportWSSubscriber: ChannelInboundHandler {
         let frame = unwrapInboundIn(data)
         switch frame.opcode {
         case .text:
-            let text = frame.unmaskedData.readableBytesView
-            received(text, context: context)
+            received(frame.unmaskedData, context: context)
         case .ping:
             let pong = WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData)
             context.writeAndFlush(wrapOutboundOut(pong), promise: nil)
@@ -123,22 +122,54 @@ final class TransportWSSubscriber: ChannelInboundHandler {
         }
     }
 
-    private func received(_ text: ByteBufferView, context: ChannelHandlerContext) {
-        if text.firstRange(of: Self.next) != nil {
-            guard let start = text.firstRange(of: Self.titleKey)?.upperBound,
+    /// What kind of message `text` is, read from its bytes: the client must cost
+    /// little per frame, or it, not the server, is what gets measured.
+    private enum Kind {
+        case next(title: String)
+        case ack, ping, other
+    }
+
+    private static func kind(of text: UnsafeRawBufferPointer) -> Kind {
+        if find(next, in: text) != nil {
+            guard let start = find(titleKey, in: text).map({ $0 + titleKey.count }),
                 let end = text[start...].firstIndex(of: UInt8(ascii: "\""))
-            else { return }
-            let title = String(decoding: text[start..<end], as: UTF8.self)
+            else { return .other }
+            return .next(title: String(decoding: UnsafeRawBufferPointer(rebasing: text[start..<end]), as: UTF8.self))
+        }
+        if find(ack, in: text) != nil { return .ack }
+        if find(ping, in: text) != nil { return .ping }
+        return .other
+    }
+
+    /// Where `needle` starts in `haystack` (a plain scan: frames are short).
+    private static func find(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Int? {
+        guard let first = needle.first, needle.count <= haystack.count else { return nil }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var matched = 1
+                while matched < needle.count, haystack[index + matched] == needle[matched] { matched += 1 }
+                if matched == needle.count { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func received(_ text: ByteBuffer, context: ChannelHandlerContext) {
+        switch text.withUnsafeReadableBytes(Self.kind) {
+        case .next(let title):
             plan.deliveries.arrived(title, at: MonotonicClock.nanoseconds, connection: connection)
-        } else if text.firstRange(of: Self.ack) != nil {
+        case .ack:
             plan.deliveries.acknowledged()
             send(#"{"id":"1","type":"subscribe","payload":{"query":\#(jsonString(plan.query))}}"#, context: context)
             plan.deliveries.subscribed()
-        } else if text.firstRange(of: Self.ping) != nil {
+        case .ping:
             send(#"{"type":"pong"}"#, context: context)
-        } else {
+        case .other:
             plan.deliveries.failed(
-                "connection \(connection): \(String(decoding: text.prefix(200), as: UTF8.self))")
+                "connection \(connection): \(String(buffer: text).prefix(200))")
         }
     }
 
