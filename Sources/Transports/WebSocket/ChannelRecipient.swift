@@ -20,21 +20,45 @@ public protocol DirectFrameWriter: Sendable {
 
 /// One subscription of a connection written by a `DirectFrameWriter`: each response as the
 /// subprotocol's `next` (legacy: `data`) frame, whose start (`prefix`) is made once, until
-/// it is stopped.
+/// it is stopped. No task waits on it: the source's end is told through `onEnd`, and
+/// `whenFinished` runs once, whether it ended or was stopped.
 final class ChannelRecipient: SubscriptionRecipient {
     private let writer: any DirectFrameWriter
     private let prefix: [UInt8]
+    private let onEnd: @Sendable (_ error: (any Error)?) -> Void
     private let active = Atomic<Bool>(true)
-    /// Told once, when the source ends (nil: it completed; else what failed it).
-    private let ending: AsyncStream<(any Error)?>.Continuation
-    let ended: AsyncStream<(any Error)?>
+    private let state = Mutex(State())
+
+    private struct State {
+        var membership: SubscriptionMembership?
+        var whenFinished: (@Sendable () -> Void)?
+        var finished = false
+    }
 
     var lane: any DeliveryLane { writer.lane }
 
-    init(writer: any DirectFrameWriter, prefix: [UInt8]) {
+    init(
+        writer: any DirectFrameWriter, prefix: [UInt8],
+        onEnd: @escaping @Sendable (_ error: (any Error)?) -> Void = { _ in }
+    ) {
         self.writer = writer
         self.prefix = prefix
-        (ended, ending) = AsyncStream<(any Error)?>.makeStream(bufferingPolicy: .bufferingOldest(1))
+        self.onEnd = onEnd
+    }
+
+    /// Its place in the group, kept so that stopping it leaves; `whenFinished` runs once
+    /// it ends or is stopped (at once, if it was stopped already).
+    func attach(_ membership: SubscriptionMembership, whenFinished: @escaping @Sendable () -> Void) {
+        let stoppedAlready = state.withLock { state in
+            guard !state.finished else { return true }
+            state.membership = membership
+            state.whenFinished = whenFinished
+            return false
+        }
+        if stoppedAlready {
+            membership.leave()
+            whenFinished()
+        }
     }
 
     func receive(_ response: [UInt8]) {
@@ -45,14 +69,30 @@ final class ChannelRecipient: SubscriptionRecipient {
     func flush() { writer.flush() }
 
     func end(throwing error: (any Error)?) {
-        ending.yield(error)
-        ending.finish()
+        guard let (_, whenFinished) = finish() else { return }
+        whenFinished?()
+        onEnd(error)
     }
 
     /// Stopped by the client or the connection's end: nothing more is written, even from a
-    /// pass already on its way.
+    /// pass already on its way, and it leaves its group.
     func deactivate() {
         active.store(false, ordering: .relaxed)
-        ending.finish()
+        guard let (membership, whenFinished) = finish() else { return }
+        membership?.leave()
+        whenFinished?()
+    }
+
+    /// The first end or stop: what to release; nil after that.
+    private func finish() -> (SubscriptionMembership?, (@Sendable () -> Void)?)? {
+        state.withLock { state in
+            guard !state.finished else { return nil }
+            state.finished = true
+            defer {
+                state.membership = nil
+                state.whenFinished = nil
+            }
+            return (state.membership, state.whenFinished)
+        }
     }
 }

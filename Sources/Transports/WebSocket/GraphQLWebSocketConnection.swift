@@ -112,6 +112,7 @@ public enum GraphQLWebSocketConnection {
             reader.cancel()
             timer?.cancel()
             for task in operations.values { task.cancel() }
+            for recipient in recipients.values { recipient.deactivate() }
             post.finish()
             queue.finish()
         }
@@ -166,7 +167,18 @@ public enum GraphQLWebSocketConnection {
                     var logger = logger
                     logger[metadataKey: "operation.id"] = "\(id)"
                     let request = GraphQLRequest(request, caller: context, transport: .webSocket)
-                    let recipient = direct.map { ChannelRecipient(writer: $0, prefix: Machine.nextFramePrefix(id: id)) }
+                    let recipient = direct.map { writer in
+                        ChannelRecipient(writer: writer, prefix: Machine.nextFramePrefix(id: id)) { error in
+                            guard let error else {
+                                post.yield(.completed(id: id))
+                                return
+                            }
+                            let reported =
+                                error as? GraphQLError
+                                ?? GraphQLError(message: "\(error)", code: "INTERNAL_SERVER_ERROR")
+                            post.yield(.failed(id: id, errors: [reported]))
+                        }
+                    }
                     recipients[id] = recipient
                     operations[id] = Task { [logger] in
                         await run(
@@ -227,29 +239,15 @@ public enum GraphQLWebSocketConnection {
                 post.yield(.completed(id: id))
             }
         case .stream(let responses):
-            registry?.subscriptionStarted()
-            defer { registry?.subscriptionEnded() }
             // Shared, with the channel at hand: the group writes this subscription's frames
-            // on the channel's event loop; this task only waits for the end.
+            // on the channel's event loop and the recipient tells its end; no task waits.
             if let recipient, let membership = responses.deliver(to: recipient) {
-                var ends = recipient.ended.makeAsyncIterator()
-                let ending = await withTaskCancellationHandler {
-                    await ends.next()
-                } onCancel: {
-                    recipient.deactivate()
-                }
-                membership.leave()
-                // No end: stopped by the client, or the connection ended.
-                guard let ending else { return }
-                if let error = ending {
-                    let reported =
-                        error as? GraphQLError ?? GraphQLError(message: "\(error)", code: "INTERNAL_SERVER_ERROR")
-                    post.yield(.failed(id: id, errors: [reported]))
-                } else {
-                    post.yield(.completed(id: id))
-                }
+                registry?.subscriptionStarted()
+                recipient.attach(membership) { registry?.subscriptionEnded() }
                 return
             }
+            registry?.subscriptionStarted()
+            defer { registry?.subscriptionEnded() }
             do {
                 for try await response in responses { post.yield(.next(id: id, response: response)) }
                 post.yield(.completed(id: id))

@@ -62,6 +62,23 @@ import Testing
         #expect(try Self.written(channel).count == 0)
     }
 
+    @Test func theSourcesEndIsToldOnceAndNotAfterTheSubscriberStopped() throws {
+        let frames = ChannelFrames(channel: EmbeddedChannel(), lanes: EventLoopLanes(), maxQueuedFrames: 8)
+        let ends = Mutex<[String]>([])
+        func recipient(_ id: String) -> ChannelRecipient {
+            ChannelRecipient(writer: frames, prefix: TransportWSStateMachine.nextFramePrefix(id: id)) { error in
+                ends.withLock { $0.append("\(id): \(error.map { "\($0)" } ?? "completed")") }
+            }
+        }
+        let ending = recipient("a")
+        ending.end(throwing: nil)
+        ending.end(throwing: nil)
+        let stopped = recipient("b")
+        stopped.deactivate()
+        stopped.end(throwing: nil)
+        #expect(ends.withLock { $0 } == ["a: completed"])
+    }
+
     @Test func connectionsOfOneEventLoopShareOneLane() {
         let lanes = EventLoopLanes()
         let loop = EmbeddedEventLoop()
