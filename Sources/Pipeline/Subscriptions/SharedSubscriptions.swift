@@ -10,12 +10,12 @@ import Synchronization
 /// `notificationAdded { title }` cost one execution an event, not ten thousand.
 ///
 /// The first subscriber of a group lends its response stream to the group: a task reads
-/// it, encodes each response once and hands the bytes to every member — to a member read
-/// as a stream through its buffer, to recipients a transport writes itself in one pass per
-/// lane (see `SubscriptionRecipient`). A member that leaves stops receiving; the last one
-/// to leave ends the task, and with it the source. A stream member has a bounded buffer:
-/// one that falls `bufferSize` responses behind loses the oldest, and never slows the
-/// others (recipients answer for their own backlog).
+/// it, encodes each response once and hands the bytes to every member in one pass per
+/// lane (see `SubscriptionRecipient`; a member read as a stream is a recipient whose lane
+/// is its buffer). A member that leaves stops receiving; the last one to leave ends the
+/// task, and with it the source. A stream member has a bounded buffer: one that falls
+/// `bufferSize` responses behind loses the oldest, and never slows the others (other
+/// recipients answer for their own backlog).
 public final class SharedSubscriptions: Sendable {
     private let groups = Mutex<[Key: Group]>([:])
     private let ids = Atomic<UInt64>(0)
@@ -40,57 +40,37 @@ public final class SharedSubscriptions: Sendable {
         let rateLimitRefusals: [String: Int]
     }
 
-    typealias StreamMember = AsyncThrowingStream<[UInt8], any Error>.Continuation
-
-    private enum Member {
-        case stream(StreamMember)
-        case recipient(any SubscriptionRecipient)
-    }
-
     private struct Group {
         /// Tells this group from a later one with the same key, once this one ended.
         let generation: UInt64
-        var streams: [UInt64: StreamMember] = [:]
-        /// Recipients by their lane, so each response is one pass per lane.
+        /// Members by their lane, so each response is one pass per lane.
         var lanes: [ObjectIdentifier: LaneMembers] = [:]
-        var laneOfRecipient: [UInt64: ObjectIdentifier] = [:]
+        var laneOfMember: [UInt64: ObjectIdentifier] = [:]
         var reading: Task<Void, Never>?
 
-        var count: Int { streams.count + laneOfRecipient.count }
+        var count: Int { laneOfMember.count }
 
-        mutating func add(_ member: Member, id: UInt64) {
-            switch member {
-            case .stream(let continuation): streams[id] = continuation
-            case .recipient(let recipient):
-                let lane = ObjectIdentifier(recipient.lane)
-                lanes[lane, default: LaneMembers(lane: recipient.lane)].recipients[id] = recipient
-                laneOfRecipient[id] = lane
-            }
+        mutating func add(_ recipient: any SubscriptionRecipient, id: UInt64) {
+            let lane = ObjectIdentifier(recipient.lane)
+            lanes[lane, default: LaneMembers(lane: recipient.lane)].recipients[id] = recipient
+            laneOfMember[id] = lane
         }
 
         mutating func remove(_ id: UInt64) {
-            streams[id] = nil
-            guard let lane = laneOfRecipient.removeValue(forKey: id) else { return }
+            guard let lane = laneOfMember.removeValue(forKey: id) else { return }
             lanes[lane]?.recipients[id] = nil
             if lanes[lane]?.recipients.isEmpty == true { lanes[lane] = nil }
         }
 
-        /// Who to hand the next response to.
-        var snapshot: Snapshot {
-            Snapshot(
-                streams: Array(streams.values),
-                lanes: lanes.values.map { ($0.lane, Array($0.recipients.values)) })
+        /// Who to hand the next response to, lane by lane.
+        var snapshot: [(lane: any DeliveryLane, recipients: [any SubscriptionRecipient])] {
+            lanes.values.map { ($0.lane, Array($0.recipients.values)) }
         }
     }
 
     private struct LaneMembers {
         let lane: any DeliveryLane
         var recipients: [UInt64: any SubscriptionRecipient] = [:]
-    }
-
-    private struct Snapshot {
-        let streams: [StreamMember]
-        let lanes: [(lane: any DeliveryLane, recipients: [any SubscriptionRecipient])]
     }
 
     /// The responses of `stream` for a caller with `context`: shared with the group of
@@ -115,33 +95,28 @@ public final class SharedSubscriptions: Sendable {
     func joinAsStream(_ key: Key, source: ResponseStream) -> AsyncThrowingStream<[UInt8], any Error> {
         let (encoded, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream(
             bufferingPolicy: .bufferingNewest(bufferSize))
-        let (id, generation) = join(key, .stream(continuation), source: source)
-        continuation.onTermination = { [weak self] _ in self?.leave(key, member: id, generation: generation) }
+        let membership = join(key, recipient: StreamRecipient(continuation), source: source)
+        continuation.onTermination = { _ in membership.leave() }
         return encoded
     }
 
     /// Joins the group as a recipient the transport writes itself.
     func join(_ key: Key, recipient: any SubscriptionRecipient, source: ResponseStream) -> SubscriptionMembership {
-        let (id, generation) = join(key, .recipient(recipient), source: source)
-        return SubscriptionMembership { [weak self] in self?.leave(key, member: id, generation: generation) }
-    }
-
-    private func join(_ key: Key, _ member: Member, source: ResponseStream) -> (id: UInt64, generation: UInt64) {
         let id = ids.add(1, ordering: .relaxed).newValue
         let generation = groups.withLock { groups in
             // Changed in place: a group's members are not copied for each one who joins.
             if let generation = groups[key]?.generation {
                 // The group's source already runs; this subscriber's own is dropped here.
-                groups[key]?.add(member, id: id)
+                groups[key]?.add(recipient, id: id)
                 return generation
             }
             var group = Group(generation: id)
-            group.add(member, id: id)
+            group.add(recipient, id: id)
             group.reading = read(source, into: key, generation: id)
             groups[key] = group
             return id
         }
-        return (id, generation)
+        return SubscriptionMembership { [weak self] in self?.leave(key, member: id, generation: generation) }
     }
 
     private func read(_ stream: ResponseStream, into key: Key, generation: UInt64) -> Task<Void, Never> {
@@ -155,8 +130,7 @@ public final class SharedSubscriptions: Sendable {
                         groups[key].flatMap { $0.generation == generation ? $0.snapshot : nil }
                     }
                     guard let members else { return }
-                    for member in members.streams { member.yield(json) }
-                    for (lane, recipients) in members.lanes {
+                    for (lane, recipients) in members {
                         lane.run {
                             for recipient in recipients { recipient.receive(json) }
                             for recipient in recipients { recipient.flush() }
@@ -172,9 +146,8 @@ public final class SharedSubscriptions: Sendable {
                 return groups.removeValue(forKey: key)
             }
             guard let members = ended?.snapshot else { return }
-            for member in members.streams { member.finish(throwing: failure) }
             let ending = failure
-            for (lane, recipients) in members.lanes {
+            for (lane, recipients) in members {
                 lane.run { for recipient in recipients { recipient.end(throwing: ending) } }
             }
         }
@@ -198,4 +171,24 @@ struct SharedSubscription: Sendable {
     let hub: SharedSubscriptions
     let key: SharedSubscriptions.Key
     let stream: ResponseStream
+}
+
+/// A member read as a stream: its responses go into its buffer, on the spot.
+private final class StreamRecipient: SubscriptionRecipient {
+    private let continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation
+
+    init(_ continuation: AsyncThrowingStream<[UInt8], any Error>.Continuation) {
+        self.continuation = continuation
+    }
+
+    var lane: any DeliveryLane { InlineLane.shared }
+    func receive(_ response: [UInt8]) { continuation.yield(response) }
+    func flush() {}
+    func end(throwing error: (any Error)?) { continuation.finish(throwing: error) }
+}
+
+/// A lane that runs each pass where it is given (a stream's buffer needs no other place).
+private final class InlineLane: DeliveryLane {
+    static let shared = InlineLane()
+    func run(_ pass: @escaping @Sendable () -> Void) { pass() }
 }
