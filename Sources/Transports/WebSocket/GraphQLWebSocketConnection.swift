@@ -112,7 +112,7 @@ public enum GraphQLWebSocketConnection {
             reader.cancel()
             timer?.cancel()
             for task in operations.values { task.cancel() }
-            for recipient in recipients.values { recipient.deactivate() }
+            stopDirectWrites()
             post.finish()
             queue.finish()
         }
@@ -169,14 +169,7 @@ public enum GraphQLWebSocketConnection {
                     let request = GraphQLRequest(request, caller: context, transport: .webSocket)
                     let recipient = direct.map { writer in
                         ChannelRecipient(writer: writer, prefix: Machine.nextFramePrefix(id: id)) { error in
-                            guard let error else {
-                                post.yield(.completed(id: id))
-                                return
-                            }
-                            let reported =
-                                error as? GraphQLError
-                                ?? GraphQLError(message: "\(error)", code: "INTERNAL_SERVER_ERROR")
-                            post.yield(.failed(id: id, errors: [reported]))
+                            post.yield(error.map { .failed(id: id, errors: [reported($0)]) } ?? .completed(id: id))
                         }
                     }
                     recipients[id] = recipient
@@ -251,11 +244,15 @@ public enum GraphQLWebSocketConnection {
             do {
                 for try await response in responses { post.yield(.next(id: id, response: response)) }
                 post.yield(.completed(id: id))
-            } catch let error as GraphQLError {
-                post.yield(.failed(id: id, errors: [error]))
             } catch {
-                post.yield(.failed(id: id, errors: [GraphQLError(message: "\(error)", code: "INTERNAL_SERVER_ERROR")]))
+                post.yield(.failed(id: id, errors: [reported(error)]))
             }
         }
+    }
+
+    /// What ended a subscription's source, as the client is told: a GraphQL error as it
+    /// is, anything else as an internal error.
+    static func reported(_ error: any Error) -> GraphQLError {
+        error as? GraphQLError ?? GraphQLError(message: "\(error)", code: "INTERNAL_SERVER_ERROR")
     }
 }
