@@ -9,7 +9,6 @@ final class Deliveries: Sendable {
         /// Connections that have received at least one warm-up event.
         var warmed: Set<Int> = []
         var connected = 0
-        var subscribed = 0
         var failures: [String] = []
     }
 
@@ -26,11 +25,9 @@ final class Deliveries: Sendable {
     }
 
     func acknowledged() { state.withLock { $0.connected += 1 } }
-    func subscribed() { state.withLock { $0.subscribed += 1 } }
     func failed(_ reason: String) { state.withLock { $0.failures.append(reason) } }
 
     var connected: Int { state.withLock { $0.connected } }
-    var subscribedCount: Int { state.withLock { $0.subscribed } }
     var warmedCount: Int { state.withLock { $0.warmed.count } }
     var failures: [String] { state.withLock { $0.failures } }
 

@@ -164,7 +164,6 @@ final class TransportWSSubscriber: ChannelInboundHandler {
         case .ack:
             plan.deliveries.acknowledged()
             send(#"{"id":"1","type":"subscribe","payload":{"query":\#(jsonString(plan.query))}}"#, context: context)
-            plan.deliveries.subscribed()
         case .ping:
             send(#"{"type":"pong"}"#, context: context)
         case .other:
